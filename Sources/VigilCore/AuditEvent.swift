@@ -1,0 +1,126 @@
+import VigilJSON
+
+/// A Kubernetes audit event (`audit.k8s.io/v1` `Event`), normalized from any shape Vigil reads.
+///
+/// The common fields are decoded eagerly; everything else is read on demand from `document`, the
+/// event in native `audit.k8s.io` shape with secrets already redacted.
+public struct AuditEvent: Sendable {
+  /// The shapes an audit event arrives in.
+  public enum Shape: String, Sendable, Hashable, Codable {
+    /// The API server's own log or webhook (`audit.k8s.io/v1` or `v1beta1`).
+    case native
+    /// Amazon EKS control-plane logs exported from CloudWatch.
+    case eks
+    /// Azure AKS diagnostic logs (`properties.log`).
+    case aks
+    /// Google GKE Cloud Audit Logs (`protoPayload`).
+    case gke
+  }
+
+  /// Unique ID of the request (`auditID`); with `stage` the deduplication key.
+  public var auditID: String
+  /// `RequestReceived`, `ResponseStarted`, `ResponseComplete` or `Panic`; nil for old events.
+  public var stage: String?
+  /// The Kubernetes verb: get, list, watch, create, update, patch, delete, deletecollection.
+  public var verb: String
+  /// The request path with query (`/api/v1/namespaces/default/pods/x/exec?command=sh`).
+  public var requestURI: String
+  /// `Metadata`, `Request` or `RequestResponse`.
+  public var level: String?
+  /// Who made the request.
+  public var user: UserInfo
+  /// Who the request was made as, under impersonation.
+  public var impersonatedUser: UserInfo?
+  /// Client IPs, the first being the original client.
+  public var sourceIPs: [String]
+  /// The client's `User-Agent` (kubectl/v1.30…, helm, argocd …), when recorded.
+  public var userAgent: String?
+  /// The object the request is about.
+  public var objectRef: ObjectReference?
+  /// The HTTP status of the response (`responseStatus.code`), when known.
+  public var responseCode: Int?
+  /// When the API server received the request.
+  public var requestReceivedAt: Timestamp?
+  /// When this stage was reached.
+  public var stageAt: Timestamp?
+  /// The shape it arrived in.
+  public var shape: Shape
+  /// True when the event was over the size limit and kept as metadata only.
+  public var truncated: Bool
+  /// The event in native audit.k8s.io JSON shape, secrets redacted; rules read fields from it.
+  public var document: JSONDocument
+
+  /// Creates an audit event.
+  public init(
+    auditID: String, stage: String?, verb: String, requestURI: String, level: String?,
+    user: UserInfo, impersonatedUser: UserInfo?, sourceIPs: [String], userAgent: String?,
+    objectRef: ObjectReference?, responseCode: Int?, requestReceivedAt: Timestamp?,
+    stageAt: Timestamp?, shape: Shape, truncated: Bool, document: JSONDocument
+  ) {
+    self.auditID = auditID
+    self.stage = stage
+    self.verb = verb
+    self.requestURI = requestURI
+    self.level = level
+    self.user = user
+    self.impersonatedUser = impersonatedUser
+    self.sourceIPs = sourceIPs
+    self.userAgent = userAgent
+    self.objectRef = objectRef
+    self.responseCode = responseCode
+    self.requestReceivedAt = requestReceivedAt
+    self.stageAt = stageAt
+    self.shape = shape
+    self.truncated = truncated
+    self.document = document
+  }
+}
+
+/// The authenticated identity of a request.
+public struct UserInfo: Sendable, Hashable, Codable {
+  /// `alice@example.com`, `system:serviceaccount:ci:deployer`, `system:anonymous` …
+  public var username: String
+  /// The user's UID, when recorded.
+  public var uid: String?
+  /// Groups the user belongs to.
+  public var groups: [String]
+
+  /// Creates a user.
+  public init(username: String, uid: String? = nil, groups: [String] = []) {
+    self.username = username
+    self.uid = uid
+    self.groups = groups
+  }
+
+  /// True for `system:serviceaccount:<namespace>:<name>` users.
+  public var isServiceAccount: Bool { username.hasPrefix("system:serviceaccount:") }
+}
+
+/// The object an audit event is about (`objectRef`).
+public struct ObjectReference: Sendable, Hashable, Codable {
+  /// Plural resource name: pods, secrets, clusterrolebindings …
+  public var resource: String?
+  /// Subresource: exec, attach, portforward, log, status, proxy …
+  public var subresource: String?
+  /// Namespace, for namespaced objects.
+  public var namespace: String?
+  /// Object name.
+  public var name: String?
+  /// API group (`rbac.authorization.k8s.io`), empty for the core group.
+  public var apiGroup: String?
+  /// API version (`v1`).
+  public var apiVersion: String?
+
+  /// Creates a reference.
+  public init(
+    resource: String? = nil, subresource: String? = nil, namespace: String? = nil,
+    name: String? = nil, apiGroup: String? = nil, apiVersion: String? = nil
+  ) {
+    self.resource = resource
+    self.subresource = subresource
+    self.namespace = namespace
+    self.name = name
+    self.apiGroup = apiGroup
+    self.apiVersion = apiVersion
+  }
+}

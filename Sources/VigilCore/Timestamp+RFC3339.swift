@@ -1,0 +1,108 @@
+extension Timestamp {
+  /// Parses RFC 3339 (`2018-10-26T13:42:46.764713Z`, `…+02:00`, a space instead of `T`); nil if malformed.
+  public init?(rfc3339 text: String) {
+    var text = text
+    let parsed: Int64? = text.withUTF8 { Timestamp.parseRFC3339($0) }
+    guard let parsed else { return nil }
+    self.init(nanoseconds: parsed)
+  }
+
+  /// Parses RFC 3339 from UTF-8 bytes; nil if malformed.
+  public init?(rfc3339Bytes bytes: UnsafeBufferPointer<UInt8>) {
+    guard let parsed = Timestamp.parseRFC3339(bytes) else { return nil }
+    self.init(nanoseconds: parsed)
+  }
+
+  static func parseRFC3339(_ b: UnsafeBufferPointer<UInt8>) -> Int64? {
+    guard b.count >= 19 else { return nil }
+    func digits(_ from: Int, _ count: Int) -> Int? {
+      var value = 0
+      for i in from..<(from + count) {
+        let c = b[i]
+        guard c >= 48, c <= 57 else { return nil }
+        value = value * 10 + Int(c - 48)
+      }
+      return value
+    }
+    guard let year = digits(0, 4), b[4] == 45, let month = digits(5, 2), b[7] == 45,
+      let day = digits(8, 2), b[10] == 84 || b[10] == 116 || b[10] == 32,
+      let hour = digits(11, 2), b[13] == 58, let minute = digits(14, 2), b[16] == 58,
+      let second = digits(17, 2),
+      (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
+    else { return nil }
+    var i = 19
+    var fraction: Int64 = 0
+    if i < b.count, b[i] == 46 {
+      i += 1
+      var scale: Int64 = 100_000_000
+      let start = i
+      while i < b.count, b[i] >= 48, b[i] <= 57 {
+        fraction += Int64(b[i] - 48) * scale
+        scale /= 10
+        i += 1
+      }
+      guard i > start else { return nil }
+    }
+    var offsetSeconds = 0
+    guard i < b.count else { return nil }
+    switch b[i] {
+    case 90, 122: i += 1  // Z z
+    case 43, 45:  // + -
+      guard i + 6 <= b.count, let oh = digits(i + 1, 2), b[i + 3] == 58, let om = digits(i + 4, 2)
+      else { return nil }
+      offsetSeconds = (oh * 3600 + om * 60) * (b[i] == 43 ? 1 : -1)
+      i += 6
+    default: return nil
+    }
+    guard i == b.count else { return nil }
+    let days = Timestamp.daysFromCivil(year: year, month: month, day: day)
+    let secs = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second - offsetSeconds)
+    return secs * 1_000_000_000 + fraction
+  }
+
+  /// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).
+  static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let mp = (month + 9) % 12
+    let doy = (153 * mp + 2) / 5 + day - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    return era * 146_097 + doe - 719_468
+  }
+
+  /// Year, month, day for days since 1970-01-01.
+  static func civilFromDays(_ z0: Int) -> (year: Int, month: Int, day: Int) {
+    let z = z0 + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let doe = z - era * 146_097
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let d = doy - (153 * mp + 2) / 5 + 1
+    let m = mp < 10 ? mp + 3 : mp - 9
+    return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+  }
+
+  /// RFC 3339 in UTC (`Z`) with 0 to 9 fraction digits.
+  public func rfc3339(fractionDigits: Int = 6) -> String {
+    let secs = nanoseconds >= 0 ? nanoseconds / 1_000_000_000 : (nanoseconds - 999_999_999) / 1_000_000_000
+    let nanos = nanoseconds - secs * 1_000_000_000
+    let days = Int(secs >= 0 ? secs / 86_400 : (secs - 86_399) / 86_400)
+    let secOfDay = Int(secs - Int64(days) * 86_400)
+    let (y, m, d) = Timestamp.civilFromDays(days)
+    func pad(_ v: Int, _ width: Int) -> String {
+      let s = String(v)
+      return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    }
+    var out = "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(secOfDay / 3600, 2)):"
+    out += "\(pad(secOfDay / 60 % 60, 2)):\(pad(secOfDay % 60, 2))"
+    let digits = max(0, min(9, fractionDigits))
+    if digits > 0 {
+      var divisor = 1
+      for _ in 0..<(9 - digits) { divisor *= 10 }
+      out += "." + pad(Int(nanos) / divisor, digits)
+    }
+    return out + "Z"
+  }
+}

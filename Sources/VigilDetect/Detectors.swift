@@ -1,0 +1,14 @@
+import VigilCore
+import VigilRules
+
+/// The detectors Vigil runs on the audit stream, as an explicit list (STYLE.md §5): the rule
+/// engine first, then the stateful detectors written in code.
+public enum Detectors {
+  /// A detector of any kind.
+  public typealias AnyDetector = any Detector & Sendable
+
+  /// Every detector for the audit stream, given the loaded rules.
+  public static func audit(rules: RuleSet) -> [AnyDetector] {
+    [RuleDetector(rules: rules), DeployerBaselineDetector()]
+  }
+}

@@ -1,0 +1,92 @@
+/// Closures for single comparisons with Falco's semantics: a missing field makes every
+/// comparison false (also `!=`); on a list field `in` holds when every value is in the set,
+/// `intersects` when any is, and other operators when any value matches.
+enum ComparisonPredicates {
+  /// Lifts a scalar test to a field that may be missing or a list (any value matches).
+  static func lifted(slot: Int, _ test: @escaping @Sendable (FieldValue) -> Bool) -> Predicate {
+    { context in
+      switch context.value(slot) {
+      case .missing: return false
+      case .list(let items): return items.contains(where: test)
+      case let value: return test(value)
+      }
+    }
+  }
+
+  /// `field op value`.
+  static func scalar(op: ComparisonOperator, slot: Int, value: FieldValue) -> Predicate {
+    switch (op, value) {
+    case (.equal, .string(let literal)), (.doubleEqual, .string(let literal)):
+      return lifted(slot: slot) {
+        if case .string(let text) = $0 { return text == literal }
+        return false
+      }
+    case (.startswith, .string(let literal)):
+      let prefix = Array(literal.utf8)
+      return lifted(slot: slot) {
+        if case .string(let text) = $0 { return text.utf8.starts(with: prefix) }
+        return false
+      }
+    case (.contains, .string(let literal)):
+      let needle = Array(literal.utf8)
+      return lifted(slot: slot) {
+        if case .string(let text) = $0 { return ByteSearch.contains(text.utf8, needle) }
+        return false
+      }
+    default:
+      return lifted(slot: slot) { ScalarComparison.matches(op, $0, value) }
+    }
+  }
+
+  /// `field bcontains hex` / `field bstartswith hex`.
+  static func bytes(op: ComparisonOperator, slot: Int, bytes: [UInt8]) -> Predicate {
+    lifted(slot: slot) {
+      guard case .string(let text) = $0 else { return false }
+      return op == .bstartswith
+        ? text.utf8.starts(with: bytes) : ByteSearch.contains(text.utf8, bytes)
+    }
+  }
+
+  /// `field in (…)`, `field intersects (…)`, `field pmatch (…)`.
+  static func list(op: ComparisonOperator, slot: Int, values: [FieldValue]) -> Predicate {
+    switch op {
+    case .pmatch:
+      let prefixes = values.map { Array($0.display.utf8) }
+      return lifted(slot: slot) {
+        guard case .string(let text) = $0 else { return false }
+        return PathPrefix.matches(Array(text.utf8), prefixes)
+      }
+    case .intersects:
+      let set = Set(values)
+      return { context in
+        switch context.value(slot) {
+        case .missing: return false
+        case .list(let items): return items.contains { set.contains($0) }
+        case let value: return set.contains(value)
+        }
+      }
+    default:  // in
+      let set = Set(values)
+      return { context in
+        switch context.value(slot) {
+        case .missing: return false
+        case .list(let items): return !items.isEmpty && items.allSatisfy { set.contains($0) }
+        case let value: return set.contains(value)
+        }
+      }
+    }
+  }
+
+  /// `field op val(other)`: the other field's value on the right.
+  static func fields(op: ComparisonOperator, slot: Int, other: Int) -> Predicate {
+    { context in
+      let right = context.value(other)
+      if case .missing = right { return false }
+      switch context.value(slot) {
+      case .missing: return false
+      case .list(let items): return items.contains { ScalarComparison.matches(op, $0, right) }
+      case let value: return ScalarComparison.matches(op, value, right)
+      }
+    }
+  }
+}

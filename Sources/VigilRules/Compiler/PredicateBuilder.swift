@@ -1,0 +1,180 @@
+import VigilCore
+
+/// Compiles a resolved condition (no macros left) into a closure tree, binding each field to a
+/// shared slot and checking operators and values against the field's type.
+struct PredicateBuilder {
+  /// The slot table fields are bound in.
+  var slots: FieldSlotTable
+
+  /// Why a comparison cannot be compiled.
+  struct CompileError: Error {
+    var diagnostic: RuleDiagnostic
+  }
+
+  /// Compiles an expression.
+  mutating func build(_ expr: ConditionExpr) throws(CompileError) -> Predicate {
+    switch expr {
+    case .and(let children):
+      let parts = try children.map { (child) throws(CompileError) in try build(child) }
+      return Self.all(parts)
+    case .or(let children):
+      let parts = try children.map { (child) throws(CompileError) in try build(child) }
+      return Self.any(parts)
+    case .not(let child):
+      let inner = try build(child)
+      return { !inner($0) }
+    case .macro(let name, let location):
+      throw CompileError(
+        diagnostic: RuleDiagnostic(.undefinedMacro, at: location, "undefined macro '\(name)'"))
+    case .comparison(let comparison):
+      return try build(comparison)
+    }
+  }
+
+  static func all(_ parts: [Predicate]) -> Predicate {
+    switch parts.count {
+    case 0: return { _ in true }
+    case 1: return parts[0]
+    case 2:
+      let (a, b) = (parts[0], parts[1])
+      return { a($0) && b($0) }
+    case 3:
+      let (a, b, c) = (parts[0], parts[1], parts[2])
+      return { a($0) && b($0) && c($0) }
+    default:
+      return { context in
+        for part in parts where !part(context) { return false }
+        return true
+      }
+    }
+  }
+
+  static func any(_ parts: [Predicate]) -> Predicate {
+    switch parts.count {
+    case 0: return { _ in false }
+    case 1: return parts[0]
+    case 2:
+      let (a, b) = (parts[0], parts[1])
+      return { a($0) || b($0) }
+    default:
+      return { context in
+        for part in parts where part(context) { return true }
+        return false
+      }
+    }
+  }
+
+  private mutating func bind(_ field: FieldReference) throws(CompileError) -> Int {
+    do {
+      return try slots.bind(field)
+    } catch {
+      throw CompileError(
+        diagnostic: RuleDiagnostic(
+          error.code, at: field.location, error.message, suggestions: error.suggestions))
+    }
+  }
+
+  private func fail(_ location: SourceLocation, _ message: String) -> CompileError {
+    CompileError(diagnostic: RuleDiagnostic(.typeMismatch, at: location, message))
+  }
+
+  private mutating func build(_ comparison: Comparison) throws(CompileError) -> Predicate {
+    let slot = try bind(comparison.field)
+    let info = slots.slots[slot]
+    let op = comparison.op
+    try checkOperator(op, type: info.type, comparison: comparison)
+    switch comparison.operand {
+    case .none:
+      return { context in
+        switch context.value(slot) {
+        case .missing: false
+        default: true
+        }
+      }
+    case .list(let literals):
+      let values = try literals.map { (literal) throws(CompileError) in
+        try convert(literal, to: info.type, field: comparison.field)
+      }
+      return ComparisonPredicates.list(op: op, slot: slot, values: values)
+    case .value(let literal):
+      let value = try convert(literal, to: info.type, field: comparison.field)
+      if op == .bcontains || op == .bstartswith {
+        guard let bytes = Self.hexBytes(literal.text) else {
+          throw fail(literal.location, "'\(op.rawValue)' needs a hexadecimal byte string, not '\(literal.text)'")
+        }
+        return ComparisonPredicates.bytes(op: op, slot: slot, bytes: bytes)
+      }
+      return ComparisonPredicates.scalar(op: op, slot: slot, value: value)
+    case .field(let other):
+      let otherSlot = try bind(other)
+      if slots.slots[otherSlot].isList {
+        throw fail(other.location, "val() needs a single-valued field, '\(other)' is a list")
+      }
+      return ComparisonPredicates.fields(op: op, slot: slot, other: otherSlot)
+    }
+  }
+
+  private func checkOperator(
+    _ op: ComparisonOperator, type: Field.ValueType, comparison: Comparison
+  ) throws(CompileError) {
+    let allowed: Bool
+    switch type {
+    case .string: allowed = true
+    case .number:
+      allowed = [
+        .equal, .doubleEqual, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual, .in,
+        .intersects, .exists,
+      ].contains(op)
+    case .bool:
+      allowed = [.equal, .doubleEqual, .notEqual, .in, .intersects, .exists].contains(op)
+    }
+    guard allowed else {
+      throw fail(
+        comparison.operatorLocation,
+        "operator '\(op.rawValue)' is not supported on \(type.rawValue) field '\(comparison.field)'")
+    }
+  }
+
+  private func convert(
+    _ literal: Literal, to type: Field.ValueType, field: FieldReference
+  ) throws(CompileError) -> FieldValue {
+    switch type {
+    case .string:
+      return .string(literal.text)
+    case .number:
+      guard let number = Self.parseNumber(literal.text) else {
+        throw fail(literal.location, "'\(literal.text)' is not a number (field '\(field)' is numeric)")
+      }
+      return .number(number)
+    case .bool:
+      switch literal.text {
+      case "true": return .bool(true)
+      case "false": return .bool(false)
+      default:
+        throw fail(literal.location, "'\(literal.text)' is not true or false (field '\(field)' is bool)")
+      }
+    }
+  }
+
+  /// Decimal or `0x` hexadecimal integers.
+  static func parseNumber(_ text: String) -> Int64? {
+    if text.hasPrefix("0x") || text.hasPrefix("0X") { return Int64(text.dropFirst(2), radix: 16) }
+    return Int64(text)
+  }
+
+  /// `48656c6c6f` → bytes; nil when not an even number of hex digits.
+  static func hexBytes(_ text: String) -> [UInt8]? {
+    let digits = Array(text.utf8)
+    guard !digits.isEmpty, digits.count % 2 == 0 else { return nil }
+    var out: [UInt8] = []
+    var i = 0
+    while i < digits.count {
+      guard let byte = UInt8(String(decoding: digits[i..<(i + 2)], as: UTF8.self), radix: 16) else {
+        return nil
+      }
+      out.append(byte)
+      i += 2
+    }
+    return out
+  }
+}

@@ -1,0 +1,81 @@
+import VigilCore
+import VigilJSON
+
+/// `k8s.exec.*` (what was run in a pod) and `k8s.rbac.*` (what a role binding grants to whom).
+extension K8sFields {
+  /// Exec/attach and RBAC fields.
+  static let activity: [Field] = [
+    Field(
+      "k8s.exec.command", .string,
+      "For pods/exec: the command line, the repeated `command=` query parameters joined by spaces"
+    ) { event, _ in
+      guard let words = execCommand(event), !words.isEmpty else { return .missing }
+      return .string(words.joined(separator: " "))
+    },
+    Field(
+      "k8s.exec.binary", .string,
+      "For pods/exec: the program run, the last path component of the first command word (apt-get, sh …)"
+    ) { event, _ in
+      guard let first = execCommand(event)?.first else { return .missing }
+      let utf8 = first.utf8
+      guard let slash = utf8.lastIndex(of: UInt8(ascii: "/")) else { return .string(first) }
+      return .string(String(Substring(utf8[utf8.index(after: slash)...])))
+    },
+    Field(
+      "k8s.exec.container", .string,
+      "For pods/exec and pods/attach: the `container=` query parameter"
+    ) { event, _ in
+      guard let audit = event.audit, audit.objectRef?.resource == "pods",
+        let values = FieldSupport.queryValues(audit.requestURI, named: "container"),
+        let first = values.first
+      else { return .missing }
+      return .string(first)
+    },
+    Field(
+      "k8s.rbac.role", .string,
+      "For (Cluster)RoleBindings: the name of the role bound (roleRef.name)"
+    ) { event, _ in
+      guard isBinding(event) else { return .missing }
+      return .json(event.requestObject?["roleRef"]?["name"])
+    },
+    Field(
+      "k8s.rbac.role.kind", .string,
+      "For (Cluster)RoleBindings: Role or ClusterRole (roleRef.kind)"
+    ) { event, _ in
+      guard isBinding(event) else { return .missing }
+      return .json(event.requestObject?["roleRef"]?["kind"])
+    },
+    Field(
+      "k8s.rbac.subjects", .string, list: true, argument: .optionalIndex,
+      "For (Cluster)RoleBindings: the subjects bound, users and service accounts as the user name they authenticate as (alice, system:serviceaccount:ns:name), groups by name"
+    ) { event, _ in
+      guard isBinding(event), let subjects = event.requestObject?["subjects"] else {
+        return .missing
+      }
+      var out: [String] = []
+      subjects.forEachElement { subject in
+        guard let name = subject["name"]?.string else { return }
+        if subject["kind"]?.stringEquals("ServiceAccount") == true {
+          out.append("system:serviceaccount:\(subject["namespace"]?.string ?? ""):\(name)")
+        } else {
+          out.append(name)
+        }
+      }
+      return .strings(out)
+    },
+  ]
+
+  /// The words of an exec request's command (`?command=sh&command=-c&command=id`).
+  static func execCommand(_ event: Event) -> [String]? {
+    guard let audit = event.audit, audit.objectRef?.resource == "pods",
+      audit.objectRef?.subresource == "exec"
+    else { return nil }
+    return FieldSupport.queryValues(audit.requestURI, named: "command")
+  }
+
+  /// Whether the event is about a RoleBinding or ClusterRoleBinding.
+  static func isBinding(_ event: Event) -> Bool {
+    let resource = event.audit?.objectRef?.resource
+    return resource == "rolebindings" || resource == "clusterrolebindings"
+  }
+}

@@ -1,0 +1,39 @@
+/// The last stage of the chain: assembles compiled rules and builds the index.
+enum RuleSetBuilder {
+  static func build(
+    outputs: [RuleCompiler.Output], builder: PredicateBuilder, requiredEngineVersion: String?,
+    diagnostics: [RuleDiagnostic]
+  ) -> RuleSet {
+    var builder = builder
+    let count = outputs.count
+    var bySource: [String: RuleBitset] = [:]
+    for (i, output) in outputs.enumerated()
+    where output.rule.enabled && output.rule.isEvaluated && output.predicate != nil {
+      bySource[output.rule.source, default: RuleBitset(count: count)].insert(i)
+    }
+    var slots: [Int] = []
+    var constraints: [[Set<String>?]] = []
+    for (name, argument) in RuleIndex.indexedFields {
+      guard let field = builder.slots.registry.field(named: name), field.type == .string,
+        !field.isList
+      else { continue }
+      let reference = FieldReference(
+        name: name, argument: argument, transformers: [],
+        location: SourceLocation(file: "", line: 0, column: 0))
+      guard let slot = try? builder.slots.bind(reference) else { continue }
+      slots.append(slot)
+      constraints.append(
+        outputs.map { output in
+          output.resolved.flatMap {
+            RuleConstraints.values(of: name, argument: argument, in: $0)
+          }
+        })
+    }
+    let index = RuleIndex(
+      ruleCount: count, slots: slots, constraints: constraints, bySource: bySource)
+    return RuleSet(
+      rules: outputs.map(\.rule), diagnostics: diagnostics,
+      requiredEngineVersion: requiredEngineVersion, slots: builder.slots.slots,
+      predicates: outputs.map(\.predicate), index: index)
+  }
+}

@@ -1,0 +1,110 @@
+import VigilCore
+
+/// A rule's `output` split into text and `%field` / `%field[arg]` references, rendered as Falco
+/// renders it: each field's value, `<NA>` when the event does not have it.
+struct OutputTemplate: Sendable {
+  /// One piece of the output.
+  enum Segment: Sendable {
+    case text(String)
+    case field(name: String, field: Field, argument: FieldArgument?)
+  }
+
+  /// The pieces in order.
+  var segments: [Segment]
+
+  /// Why an output does not compile.
+  struct TemplateError: Error {
+    var message: String
+    var offset: Int
+    var suggestions: [String]
+  }
+
+  /// A template that prints the text unchanged (outputs of rules that are not compiled).
+  static func verbatim(_ text: String) -> OutputTemplate {
+    OutputTemplate(segments: [.text(text)])
+  }
+
+  /// Parses an output against a registry; the longest known field name after `%` wins.
+  static func parse(_ text: String, registry: FieldRegistry) throws(TemplateError) -> OutputTemplate {
+    let scalars = Array(text.unicodeScalars)
+    var segments: [Segment] = []
+    var literal = String.UnicodeScalarView()
+    var i = 0
+    func isNameScalar(_ s: Unicode.Scalar) -> Bool {
+      s.properties.isAlphabetic && s.isASCII || ("0"..."9").contains(s) || s == "_" || s == "."
+    }
+    while i < scalars.count {
+      let scalar = scalars[i]
+      guard scalar == "%", i + 1 < scalars.count, isNameScalar(scalars[i + 1]) else {
+        literal.append(scalar)
+        i += 1
+        continue
+      }
+      var end = i + 1
+      while end < scalars.count, isNameScalar(scalars[end]) { end += 1 }
+      let run = String(String.UnicodeScalarView(scalars[(i + 1)..<end]))
+      guard let field = longestField(prefixOf: run, registry: registry) else {
+        let word = run.split(separator: ".", omittingEmptySubsequences: false).prefix(4)
+          .joined(separator: ".")
+        throw TemplateError(
+          message: "unknown field '\(run)' in output", offset: i + 1,
+          suggestions: registry.suggestions(for: word))
+      }
+      var next = i + 1 + field.name.unicodeScalars.count
+      var argumentText: String? = nil
+      if field.argument != .none, next < scalars.count, scalars[next] == "[" {
+        guard let close = scalars[next...].firstIndex(of: "]") else {
+          throw TemplateError(
+            message: "missing ']' after the argument of '\(field.name)'", offset: next,
+            suggestions: [])
+        }
+        argumentText = String(String.UnicodeScalarView(scalars[(next + 1)..<close]))
+        next = close + 1
+      }
+      let argument: FieldArgument?
+      do {
+        argument = try FieldSlotTable.argument(argumentText, for: field)
+      } catch {
+        throw TemplateError(message: error.message, offset: i + 1, suggestions: [])
+      }
+      if !literal.isEmpty {
+        segments.append(.text(String(literal)))
+        literal = String.UnicodeScalarView()
+      }
+      let name = argumentText.map { "\(field.name)[\($0)]" } ?? field.name
+      segments.append(.field(name: name, field: field, argument: argument))
+      i = next
+    }
+    if !literal.isEmpty { segments.append(.text(String(literal))) }
+    return OutputTemplate(segments: segments)
+  }
+
+  private static func longestField(prefixOf run: String, registry: FieldRegistry) -> Field? {
+    var best: Field? = nil
+    for field in registry.fields where run.hasPrefix(field.name) {
+      let rest = run.dropFirst(field.name.count)
+      // A field name ends at a name boundary (a trailing '.' is punctuation).
+      guard rest.isEmpty || rest.first == "." else { continue }
+      if best == nil || field.name.count > (best?.name.count ?? 0) { best = field }
+    }
+    return best
+  }
+
+  /// The rendered text and the fields with their values (in order, each once).
+  func render(_ event: Event) -> (output: String, fields: [AlertField]) {
+    var output = ""
+    var fields: [AlertField] = []
+    var seen: Set<String> = []
+    for segment in segments {
+      switch segment {
+      case .text(let text):
+        output += text
+      case .field(let name, let field, let argument):
+        let value = field.value(of: event, argument: argument)
+        output += value.display
+        if seen.insert(name).inserted { fields.append(AlertField(name: name, value: value.text)) }
+      }
+    }
+    return (output, fields)
+  }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import VigilCore
+
+/// Loaded, compiled rules, ready to evaluate events.
+public struct RuleSet: Sendable {
+  /// Every rule, in definition order (disabled ones and other sources included).
+  public let rules: [CompiledRule]
+  /// Warnings found while loading.
+  public let diagnostics: [RuleDiagnostic]
+  /// The highest `required_engine_version` the files asked for.
+  public let requiredEngineVersion: String?
+  let slots: [FieldSlot]
+  let predicates: [Predicate?]
+  let index: RuleIndex
+
+  /// Loads rule files in order (later files override earlier ones) with Falco's semantics.
+  public static func load(
+    files: [URL], registry: FieldRegistry = .standard
+  ) throws(RuleLoadError) -> RuleSet {
+    try RuleLoader(registry: registry).load(files: files)
+  }
+
+  /// Loads inline YAML (tests, embedded packs).
+  public static func load(
+    yaml: String, name: String = "inline.yaml", registry: FieldRegistry = .standard
+  ) throws(RuleLoadError) -> RuleSet {
+    try RuleLoader(registry: registry).load(texts: [(name, yaml)])
+  }
+
+  /// The rule named `name`.
+  public func rule(named name: String) -> CompiledRule? {
+    rules.first { $0.name == name }
+  }
+
+  /// The enabled rules of the event's source whose condition holds, in definition order.
+  public func evaluate(_ event: Event) -> [RuleMatch] {
+    evaluate(event, useIndex: true)
+  }
+
+  /// Evaluates with or without the index (the index never changes the result; tests check it).
+  public func evaluate(_ event: Event, useIndex: Bool) -> [RuleMatch] {
+    let context = EvaluationContext(event: event, slots: slots)
+    var matches: [RuleMatch] = []
+    if useIndex {
+      guard let candidates = index.candidates(source: event.source, context: context) else {
+        return []
+      }
+      candidates.forEach { i in
+        if let predicate = predicates[i], predicate(context) {
+          matches.append(RuleMatch(rule: rules[i], index: i))
+        }
+      }
+    } else {
+      guard let enabled = index.bySource[event.source] else { return [] }
+      for i in rules.indices where enabled.contains(i) {
+        if let predicate = predicates[i], predicate(context) {
+          matches.append(RuleMatch(rule: rules[i], index: i))
+        }
+      }
+    }
+    return matches
+  }
+
+  /// Whether one rule's condition holds for an event (ignoring `enabled`).
+  public func matches(ruleAt index: Int, _ event: Event) -> Bool {
+    guard rules.indices.contains(index), let predicate = predicates[index] else { return false }
+    return predicate(EvaluationContext(event: event, slots: slots))
+  }
+
+  /// How many rules each dimension of the index leaves, for diagnostics and benchmarks.
+  public var indexedFieldCount: Int { index.dimensions.count }
+}

@@ -1,0 +1,88 @@
+import GRDB
+
+/// The SQLite schema as named, forward-only migrations. Never edit a released migration: add one.
+/// Opening a database applies the ones it lacks (GRDB records them in `grdb_migrations`).
+public enum SQLiteMigrations {
+  /// The migration identifiers, oldest first.
+  public static let identifiers: [String] = all.map(\.identifier)
+
+  /// Each migration: its identifier and the SQL it runs.
+  static let all: [(identifier: String, sql: String)] = [
+    ("v1-events-alerts", v1EventsAlerts),
+    ("v2-alert-subject-indexes", v2AlertSubjectIndexes),
+  ]
+
+  /// A migrator holding the migrations up to and including `target` (all when nil).
+  static func migrator(upTo target: String?) -> DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    for migration in all {
+      migrator.registerMigration(migration.identifier) { db in try db.execute(sql: migration.sql) }
+      if migration.identifier == target { break }
+    }
+    return migrator
+  }
+
+  /// Events and alerts, with the indexes queries and retention use.
+  static let v1EventsAlerts = """
+    CREATE TABLE events (
+      id INTEGER PRIMARY KEY,
+      time INTEGER NOT NULL,
+      source TEXT NOT NULL,
+      audit_id TEXT,
+      stage TEXT,
+      verb TEXT,
+      request_uri TEXT,
+      user_name TEXT,
+      user_groups TEXT,
+      impersonated_user TEXT,
+      source_ip TEXT,
+      user_agent TEXT,
+      namespace TEXT,
+      resource TEXT,
+      subresource TEXT,
+      name TEXT,
+      api_group TEXT,
+      response_code INTEGER,
+      shape TEXT,
+      file TEXT NOT NULL,
+      line INTEGER NOT NULL,
+      truncated INTEGER NOT NULL,
+      raw BLOB NOT NULL
+    );
+    CREATE INDEX events_time ON events(time);
+    CREATE INDEX events_audit_id ON events(audit_id);
+    CREATE TABLE alerts (
+      id INTEGER PRIMARY KEY,
+      rule TEXT NOT NULL,
+      severity INTEGER NOT NULL,
+      severity_name TEXT NOT NULL,
+      time INTEGER NOT NULL,
+      last_seen INTEGER NOT NULL,
+      window_start INTEGER NOT NULL,
+      output TEXT NOT NULL,
+      source TEXT NOT NULL,
+      tags TEXT NOT NULL,
+      controls TEXT NOT NULL,
+      fields TEXT NOT NULL,
+      user_name TEXT,
+      source_ip TEXT,
+      user_agent TEXT,
+      namespace TEXT,
+      resource TEXT,
+      name TEXT,
+      evidence TEXT NOT NULL,
+      dedup_key TEXT NOT NULL,
+      count INTEGER NOT NULL
+    );
+    CREATE UNIQUE INDEX alerts_dedup_window ON alerts(dedup_key, window_start);
+    CREATE INDEX alerts_time ON alerts(time);
+    CREATE INDEX alerts_severity ON alerts(severity, time);
+    CREATE INDEX alerts_rule ON alerts(rule, time);
+    """
+
+  /// Indexes for the UI's "alerts in this namespace / by this user" lists.
+  static let v2AlertSubjectIndexes = """
+    CREATE INDEX alerts_namespace ON alerts(namespace, time);
+    CREATE INDEX alerts_user ON alerts(user_name, time);
+    """
+}

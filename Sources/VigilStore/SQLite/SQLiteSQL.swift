@@ -1,0 +1,4 @@
+/// `?, ?, …` for an insert of `count` columns.
+func placeholders(count: Int) -> String {
+  Array(repeating: "?", count: count).joined(separator: ", ")
+}

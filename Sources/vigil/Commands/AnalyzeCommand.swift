@@ -1,0 +1,36 @@
+import ArgumentParser
+import VigilAudit
+import VigilCore
+import VigilPipeline
+import VigilStore
+
+/// `vigil analyze`: analyze Kubernetes audit logs and report what matters.
+struct AnalyzeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "analyze",
+    abstract: "Analyze Kubernetes audit logs (files, directories, .gz, or - for stdin).",
+    discussion: """
+      Reads every audit-log shape (audit.k8s.io Event/EventList, JSON lines or documents, EKS,
+      AKS and GKE exports), runs the rules and detectors, prints the alerts and stores them with
+      their evidence events in the SQLite database (--db) for `vigil alerts`.
+      """)
+
+  @Argument(help: "Audit log files or directories; - reads standard input.")
+  var inputs: [String] = ["-"]
+
+  @OptionGroup var rules: RuleOptions
+  @OptionGroup var output: OutputOptions
+  @OptionGroup var analysis: AnalysisOptions
+
+  func run() throws {
+    let ruleSet = try rules.load()
+    let stdout = TextOutput.standardOutput()
+    let stderr = TextOutput.standardError()
+    let report = try AnalysisRunner(
+      inputs: inputs, rules: ruleSet, output: output, analysis: analysis, stdout: stdout,
+      stderr: stderr
+    ).run()
+    stderr.write(report.render())
+    stderr.flush()
+  }
+}

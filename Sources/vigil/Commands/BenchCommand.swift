@@ -1,0 +1,132 @@
+import ArgumentParser
+import Foundation
+import VigilCore
+import VigilDemo
+import VigilPipeline
+import VigilRules
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `vigil bench`: throughput of the audit path as ratios to a newline scan of the same file.
+struct BenchCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "bench",
+    abstract: "Measure throughput: JSON reader, decoder and the whole analyze path, on one core.",
+    discussion: """
+      Generates a realistic audit log (default 100,000 events), then measures each stage and the
+      whole `analyze` path with the rules loaded, each as events/s, MB/s and as a ratio to a
+      newline scan of the same bytes in the same run. Peak memory is measured by running
+      `vigil analyze` on the log and on a quarter of it in child processes. Build with
+      `swift build -c release` first: debug builds are 10-50x slower.
+      """)
+
+  @Option(help: "Events in the generated log.")
+  var events: Int = 100_000
+
+  @Option(help: "Use this JSON-lines audit log instead of generating one.")
+  var file: String?
+
+  @Option(help: "Repetitions per stage (the best is reported).")
+  var repetitions: Int = 3
+
+  @OptionGroup var rules: RuleOptions
+
+  func run() throws {
+    let path = try file ?? Self.generate(events: events)
+    var bench = try ThroughputBenchmark(path: path)
+    bench.repetitions = repetitions
+    let ruleFiles = try rules.ruleFiles()
+    let ruleSet = try rules.load()
+    print("log: \(path): \(Summary.grouped(bench.lines.count)) events, \(Summary.bytes(bench.bytes.count))")
+    print("rules: \(ruleSet.rules.count) rules from \(ruleFiles.map(\.lastPathComponent).joined(separator: ", "))")
+    let ceiling = bench.newlineScan()
+    var stages = [ceiling, bench.jsonIndex(), bench.decode()]
+    stages.append(try analyzeStage(bench: bench, path: path, rules: ruleSet))
+    print("")
+    print(Self.row("stage", "events/s", "MB/s", "ratio to scan"))
+    for stage in stages {
+      print(
+        Self.row(
+          stage.name, Summary.grouped(Int(stage.eventsPerSecond)),
+          Summary.fixed(stage.megabytesPerSecond, 1),
+          Summary.fixed(ceiling.seconds / stage.seconds, 4)))
+    }
+    try memory(path: path, ruleFiles: ruleFiles, lines: bench.lines.count)
+  }
+
+  /// The whole analyze path (decode, dedup, rules, detectors, aggregation) without a store.
+  private func analyzeStage(bench: ThroughputBenchmark, path: String, rules: RuleSet) throws
+    -> ThroughputBenchmark.Stage
+  {
+    var configuration = AuditAnalysis.Configuration()
+    configuration.inputs = [path]
+    configuration.storedEvents = .none
+    var alerts = 0
+    var events = 0
+    let analysis = AuditAnalysis(configuration: configuration, rules: rules, store: nil)
+    var failure: (any Error)?
+    let seconds = bench.best {
+      do {
+        let summary = try analysis.run(onAlert: { _ in })
+        alerts = summary.alertCount
+        events = summary.events
+      } catch { failure = error }
+    }
+    if let failure { throw failure }
+    print("analyze: \(Summary.grouped(events)) events, \(alerts) alerts")
+    return .init(name: "analyze (rules + detectors)", seconds: seconds, bytes: bench.bytes.count, events: events)
+  }
+
+  /// Peak resident memory of `vigil analyze` on a quarter of the log and on all of it.
+  private func memory(path: String, ruleFiles: [URL], lines: Int) throws {
+    let quarter = FileManager.default.temporaryDirectory.appendingPathComponent("vigil-bench-quarter.jsonl").path
+    let handle = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: true)
+    try (handle.prefix(max(1, lines / 4)).joined(separator: "\n") + "\n").write(toFile: quarter, atomically: true, encoding: .utf8)
+    let small = try Self.peakMemory(of: quarter, ruleFiles: ruleFiles)
+    let full = try Self.peakMemory(of: path, ruleFiles: ruleFiles)
+    print("")
+    print("peak memory of `vigil analyze --no-db`: \(Summary.bytes(small)) on \(Summary.grouped(lines / 4)) events, \(Summary.bytes(full)) on \(Summary.grouped(lines)) events (ratio \(Summary.fixed(Double(full) / Double(max(1, small)), 2)) for 4x the input)")
+  }
+
+  /// Runs this executable's `analyze` on `path` in a child process (posix_spawn, no shell);
+  /// its peak RSS in bytes.
+  static func peakMemory(of path: String, ruleFiles: [URL]) throws -> Int {
+    let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+    let arguments =
+      [executable, "analyze", "--no-db", "--no-progress", "--quiet-diagnostics", "-o", "json"]
+      + ruleFiles.flatMap { ["--rules", $0.path] } + [path]
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+    var envp: [UnsafeMutablePointer<CChar>?] =
+      ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer { for p in argv + envp { free(p) } }
+    var pid: pid_t = 0
+    guard posix_spawn(&pid, executable, &actions, nil, &argv, &envp) == 0 else {
+      throw ThroughputBenchmark.BenchmarkError(message: "could not start \(executable)")
+    }
+    var status: Int32 = 0
+    var usage = rusage()
+    guard wait4(pid, &status, 0, &usage) == pid else { return 0 }
+    return usage.ru_maxrss * 1024
+  }
+
+  /// Writes the generated log to a temporary file.
+  static func generate(events: Int) throws -> String {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("vigil-bench-\(events).jsonl").path
+    if FileManager.default.fileExists(atPath: path) { return path }
+    let lines = DemoAuditLog.benchmarkLog(events: events)
+    try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+  }
+
+  private static func row(_ a: String, _ b: String, _ c: String, _ d: String) -> String {
+    func pad(_ s: String, _ w: Int) -> String { s + String(repeating: " ", count: max(1, w - s.count)) }
+    return pad(a, 30) + pad(b, 14) + pad(c, 10) + d
+  }
+}

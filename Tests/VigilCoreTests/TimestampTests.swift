@@ -1,0 +1,40 @@
+import Testing
+import VigilCore
+
+@Suite struct TimestampTests {
+  @Test func parsesKubernetesTimestamps() throws {
+    let t = try #require(Timestamp(rfc3339: "2018-10-26T13:42:46.764713Z"))
+    #expect(t.nanoseconds == 1_540_561_366_764_713_000)
+    #expect(t.description == "2018-10-26T13:42:46.764713Z")
+    #expect(Timestamp(rfc3339: "2018-10-26T13:42:46Z")?.nanoseconds == 1_540_561_366_000_000_000)
+  }
+
+  @Test func parsesOffsetsAndNanoseconds() throws {
+    let a = try #require(Timestamp(rfc3339: "2024-02-29T12:00:00.123456789+02:00"))
+    let b = try #require(Timestamp(rfc3339: "2024-02-29T10:00:00.123456789Z"))
+    #expect(a == b)
+    #expect(a.rfc3339(fractionDigits: 9) == "2024-02-29T10:00:00.123456789Z")
+  }
+
+  @Test(arguments: [
+    "", "2018-10-26", "2018-13-01T00:00:00Z", "2018-10-26T25:00:00Z", "2018-10-26T13:42:46",
+    "2018-10-26T13:42:46.Z", "2018-10-26T13:42:46Zjunk", "x018-10-26T13:42:46Z",
+  ])
+  func rejectsMalformed(_ text: String) {
+    #expect(Timestamp(rfc3339: text) == nil)
+  }
+
+  @Test func roundTripsAcrossCenturies() {
+    for seconds in stride(from: -2_000_000_000 as Int64, to: 4_000_000_000, by: 77_777_777) {
+      let t = Timestamp(nanoseconds: seconds * 1_000_000_000 + 123_000)
+      #expect(Timestamp(rfc3339: t.rfc3339(fractionDigits: 9)) == t)
+    }
+  }
+
+  @Test func arithmetic() {
+    let t = Timestamp(nanoseconds: 1_000_000_000)
+    #expect(t.adding(.seconds(2)).nanoseconds == 3_000_000_000)
+    #expect(t.adding(.milliseconds(-500)).nanoseconds == 500_000_000)
+    #expect(t.adding(.seconds(5)).since(t) == .seconds(5))
+  }
+}
