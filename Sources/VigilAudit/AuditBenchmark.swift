@@ -1,10 +1,11 @@
+import VigilCore
+import VigilJSON
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import VigilCore
-import VigilJSON
 
 /// Measures the audit input on a generated JSON-lines file of realistic pod-create events:
 /// a plain newline scan, the JSON reader alone, and the whole decode into `Event`s.
@@ -83,7 +84,8 @@ public enum AuditBenchmark {
       }
       close(fd)
     }
-    results.append(Result(name: "newline scan", bytes: bytes, events: lines, seconds: now() - start))
+    results.append(
+      Result(name: "newline scan", bytes: bytes, events: lines, seconds: now() - start))
 
     // 2. The JSON reader alone, on each line.
     start = now()
@@ -95,7 +97,9 @@ public enum AuditBenchmark {
       if (try? indexer.parse(piece.bytes)) != nil { parsed += 1 }
       parsedBytes += piece.bytes.count + 1
     }
-    results.append(Result(name: "lines + JSON index", bytes: parsedBytes, events: parsed, seconds: now() - start))
+    results.append(
+      Result(name: "lines + JSON index", bytes: parsedBytes, events: parsed, seconds: now() - start)
+    )
 
     // 3. The whole AuditLogSource: lines, JSON, AuditEvent fields, redaction check, dedup.
     start = now()
@@ -103,7 +107,9 @@ public enum AuditBenchmark {
     var events = 0
     while source.next() != nil { events += 1 }
     results.append(
-      Result(name: "AuditLogSource → Event", bytes: source.statistics.bytesRead, events: events, seconds: now() - start))
+      Result(
+        name: "AuditLogSource → Event", bytes: source.statistics.bytesRead, events: events,
+        seconds: now() - start))
     return results
   }
 

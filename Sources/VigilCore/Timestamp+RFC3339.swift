@@ -57,7 +57,10 @@ extension Timestamp {
     guard i == b.count else { return nil }
     let days = Timestamp.daysFromCivil(year: year, month: month, day: day)
     let secs = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second - offsetSeconds)
-    return secs * 1_000_000_000 + fraction
+    // Years far from 1970 (outside about 1678–2261) do not fit in Int64 nanoseconds: malformed.
+    let (nanos, overflow) = secs.multipliedReportingOverflow(by: 1_000_000_000)
+    let (total, overflow2) = nanos.addingReportingOverflow(fraction)
+    return overflow || overflow2 ? nil : total
   }
 
   /// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).

@@ -18,6 +18,12 @@ extension DemoAuditLog {
     }
   }
 
+  /// Writes the default demo day (seed 1, 2026-11-02, 24 h) to `path`; returns the line count.
+  @discardableResult
+  public static func write(to path: String) throws(WriteError) -> Int {
+    try DemoAuditLog().write(to: path)
+  }
+
   /// Writes the log as plain JSON lines (newline-terminated) to `path`; returns the line count.
   @discardableResult
   public func write(to path: String) throws(WriteError) -> Int {

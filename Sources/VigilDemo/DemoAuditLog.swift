@@ -5,7 +5,7 @@ import VigilCore
 /// with attacks woven in at fixed times.
 ///
 /// The same seed always yields the same bytes: the generator has its own PRNG and reads no clock.
-/// The audit policy the log follows is `demo/audit-policy.yaml`.
+/// The audit policy it follows is described in `demo/README.md`.
 public struct DemoAuditLog: Sendable {
   /// Seed of the pseudo-random generator.
   public var seed: UInt64
@@ -32,7 +32,8 @@ public struct DemoAuditLog: Sendable {
 
   /// The generated day, before ordering.
   func build() -> DemoDay {
-    let nanos = duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000
+    let nanos =
+      duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000
     var day = DemoDay(seed: seed, start: start.nanoseconds, duration: nanos, scale: scale)
     day.heartbeats()
     day.watches()

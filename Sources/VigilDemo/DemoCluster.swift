@@ -47,17 +47,47 @@ struct DemoCluster: Sendable {
   init(rng: inout SplitMix64) {
     nodes = (1...3).map { Node(name: "node-\($0)", uid: rng.uuid(), ip: "10.0.1.\(10 + $0)") }
     let specs: [(String, String, String, String, String, Int64, Int, String)] = [
-      ("kube-system", "coredns", "Deployment", "registry.k8s.io/coredns/coredns", "v1.11.1", 53, 2, "coredns"),
-      ("shop", "frontend", "Deployment", "registry.example.com/shop/frontend", "2.14.3", 8080, 3, "frontend"),
-      ("shop", "checkout", "Deployment", "registry.example.com/shop/checkout", "1.41.0", 8080, 2, "checkout"),
+      (
+        "kube-system", "coredns", "Deployment", "registry.k8s.io/coredns/coredns", "v1.11.1", 53, 2,
+        "coredns"
+      ),
+      (
+        "shop", "frontend", "Deployment", "registry.example.com/shop/frontend", "2.14.3", 8080, 3,
+        "frontend"
+      ),
+      (
+        "shop", "checkout", "Deployment", "registry.example.com/shop/checkout", "1.41.0", 8080, 2,
+        "checkout"
+      ),
       ("shop", "cart", "Deployment", "registry.example.com/shop/cart", "3.2.1", 8080, 2, "cart"),
-      ("shop", "catalog", "Deployment", "registry.example.com/shop/catalog", "5.0.7", 8080, 2, "catalog"),
-      ("payments", "payments-api", "Deployment", "registry.example.com/payments/api", "4.8.2", 8443, 2, "payments-api"),
-      ("payments", "postgres", "StatefulSet", "registry.example.com/mirror/postgres", "16.4", 5432, 1, "postgres"),
-      ("monitoring", "prometheus", "StatefulSet", "registry.example.com/mirror/prometheus", "v2.53.1", 9090, 1, "prometheus"),
-      ("monitoring", "grafana", "Deployment", "registry.example.com/mirror/grafana", "11.1.0", 3000, 1, "grafana"),
-      ("ci", "argocd-application-controller", "StatefulSet", "registry.example.com/mirror/argocd", "v2.10.4", 8082, 1, "deployer"),
-      ("cert-manager", "cert-manager", "Deployment", "registry.example.com/mirror/cert-manager-controller", "v1.14.4", 9402, 1, "cert-manager"),
+      (
+        "shop", "catalog", "Deployment", "registry.example.com/shop/catalog", "5.0.7", 8080, 2,
+        "catalog"
+      ),
+      (
+        "payments", "payments-api", "Deployment", "registry.example.com/payments/api", "4.8.2",
+        8443, 2, "payments-api"
+      ),
+      (
+        "payments", "postgres", "StatefulSet", "registry.example.com/mirror/postgres", "16.4", 5432,
+        1, "postgres"
+      ),
+      (
+        "monitoring", "prometheus", "StatefulSet", "registry.example.com/mirror/prometheus",
+        "v2.53.1", 9090, 1, "prometheus"
+      ),
+      (
+        "monitoring", "grafana", "Deployment", "registry.example.com/mirror/grafana", "11.1.0",
+        3000, 1, "grafana"
+      ),
+      (
+        "ci", "argocd-application-controller", "StatefulSet", "registry.example.com/mirror/argocd",
+        "v2.10.4", 8082, 1, "deployer"
+      ),
+      (
+        "cert-manager", "cert-manager", "Deployment",
+        "registry.example.com/mirror/cert-manager-controller", "v1.14.4", 9402, 1, "cert-manager"
+      ),
     ]
     var workloads: [Workload] = []
     var podIP = 2
@@ -68,7 +98,8 @@ struct DemoCluster: Sendable {
         let node = nodes[(i + r) % nodes.count]
         let name =
           spec.2 == "StatefulSet" ? "\(spec.1)-\(r)" : "\(spec.1)-\(hash)-\(rng.podSuffix())"
-        pods.append(Pod(name: name, uid: rng.uuid(), node: node, ip: "10.244.\((i + r) % 3).\(podIP)"))
+        pods.append(
+          Pod(name: name, uid: rng.uuid(), node: node, ip: "10.244.\((i + r) % 3).\(podIP)"))
         podIP += 1
       }
       workloads.append(

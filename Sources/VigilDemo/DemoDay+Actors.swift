@@ -18,16 +18,19 @@ extension DemoDay {
   var controllerManager: DemoActor {
     .system(
       "system:kube-controller-manager", groups: ["system:authenticated"],
-      ip: DemoCluster.apiServerIP, agent: "kube-controller-manager/\(DemoDay.kubeVersion)/shared-informers")
+      ip: DemoCluster.apiServerIP,
+      agent: "kube-controller-manager/\(DemoDay.kubeVersion)/shared-informers")
   }
 
   /// One controller of the controller manager (`--use-service-account-credentials`).
   func controller(_ name: String) -> DemoActor {
-    let uid = cluster.serviceAccountUIDs["kube-system/\(name)"] ?? "00000000-0000-4000-8000-000000000000"
+    let uid =
+      cluster.serviceAccountUIDs["kube-system/\(name)"] ?? "00000000-0000-4000-8000-000000000000"
     return .serviceAccount(
       "kube-system", name, uid: uid, credential: DemoDay.pseudoUUID("jti/" + name),
       ip: DemoCluster.apiServerIP,
-      agent: "kube-controller-manager/\(DemoDay.kubeVersion)/system:serviceaccount:kube-system:\(name)")
+      agent:
+        "kube-controller-manager/\(DemoDay.kubeVersion)/system:serviceaccount:kube-system:\(name)")
   }
 
   /// The RBAC reason for a built-in controller.
@@ -36,9 +39,12 @@ extension DemoDay {
   }
 
   /// A workload's service account, authenticated with the token bound to one of its pods.
-  func workloadSA(_ namespace: String, _ name: String, pod index: Int = 0, agent: String) -> DemoActor {
+  func workloadSA(_ namespace: String, _ name: String, pod index: Int = 0, agent: String)
+    -> DemoActor
+  {
     guard let w = cluster.workload(namespace, name), !w.pods.isEmpty else {
-      return .system(name, groups: ["system:authenticated"], ip: DemoCluster.apiServerIP, agent: agent)
+      return .system(
+        name, groups: ["system:authenticated"], ip: DemoCluster.apiServerIP, agent: agent)
     }
     let pod = w.pods[index % w.pods.count]
     let uid = cluster.serviceAccountUIDs["\(namespace)/\(w.serviceAccount)"] ?? w.uid
@@ -54,7 +60,9 @@ extension DemoDay {
 
   /// The CI/CD deployer: Argo CD's application controller.
   var argocd: DemoActor {
-    workloadSA("ci", "argocd-application-controller", agent: "argocd-application-controller/v2.10.4 (linux/amd64)")
+    workloadSA(
+      "ci", "argocd-application-controller",
+      agent: "argocd-application-controller/v2.10.4 (linux/amd64)")
   }
 
   /// The deployer token used by a CI job running Helm.
@@ -71,10 +79,14 @@ extension DemoDay {
   }
 
   /// Alice, an SRE (group `sre`), from the office VPN.
-  var alice: DemoActor { .human("alice@example.com", groups: ["sre"], ip: "10.20.0.15", agent: DemoDay.kubectl) }
+  var alice: DemoActor {
+    .human("alice@example.com", groups: ["sre"], ip: "10.20.0.15", agent: DemoDay.kubectl)
+  }
   /// Bob, an SRE and platform admin.
   var bob: DemoActor {
-    .human("bob@example.com", groups: ["sre", "platform-admins"], ip: "10.20.0.23", agent: DemoDay.kubectl)
+    .human(
+      "bob@example.com", groups: ["sre", "platform-admins"], ip: "10.20.0.23",
+      agent: DemoDay.kubectl)
   }
   /// Why Alice is allowed.
   static let aliceReason =

@@ -44,7 +44,8 @@ extension DemoDay {
     while t < end {
       let timeout = rng.int(300...599)
       let rv = resourceVersion - Int64(rng.int(0...5000))
-      let query = "allowWatchBookmarks=true\(selector)&resourceVersion=\(rv)&timeout=\(timeout / 60)m\(timeout % 60)s&timeoutSeconds=\(timeout)&watch=true"
+      let query =
+        "allowWatchBookmarks=true\(selector)&resourceVersion=\(rv)&timeout=\(timeout / 60)m\(timeout % 60)s&timeoutSeconds=\(timeout)&watch=true"
       let duration = Int64(timeout) * DemoTime.second + Int64(rng.int(0...900)) * 1_000_000
       request(
         at: t, actor, "watch", "\(path)?\(query)",
@@ -67,7 +68,10 @@ extension DemoDay {
     }
     let schedulerReason =
       "RBAC: allowed by ClusterRoleBinding \"system:kube-scheduler\" of ClusterRole \"system:kube-scheduler\" to User \"system:kube-scheduler\""
-    watcher(scheduler, reason: schedulerReason, path: "/api/v1/pods", selector: "&fieldSelector=status.phase%21%3DSucceeded%2Cstatus.phase%21%3DFailed", resource: "pods")
+    watcher(
+      scheduler, reason: schedulerReason, path: "/api/v1/pods",
+      selector: "&fieldSelector=status.phase%21%3DSucceeded%2Cstatus.phase%21%3DFailed",
+      resource: "pods")
     watcher(scheduler, reason: schedulerReason, path: "/api/v1/nodes", resource: "nodes")
     let kcmReason =
       "RBAC: allowed by ClusterRoleBinding \"system:kube-controller-manager\" of ClusterRole \"system:kube-controller-manager\" to User \"system:kube-controller-manager\""
@@ -78,21 +82,32 @@ extension DemoDay {
       watcher(controllerManager, reason: kcmReason, path: path, resource: resource, group: group)
     }
     for i in 0..<2 {
-      let dns = workloadSA("kube-system", "coredns", pod: i, agent: "coredns/v0.0.0 (linux/amd64) kubernetes/$Format")
+      let dns = workloadSA(
+        "kube-system", "coredns", pod: i, agent: "coredns/v0.0.0 (linux/amd64) kubernetes/$Format")
       let reason = DemoDay.saReason("kube-system", "coredns", role: "system:coredns")
-        .replacingPrefix("RBAC: allowed by ClusterRoleBinding \"coredns\"", with: "RBAC: allowed by ClusterRoleBinding \"system:coredns\"")
-      watcher(dns, reason: reason, path: "/apis/discovery.k8s.io/v1/endpointslices", resource: "endpointslices", group: "discovery.k8s.io")
+        .replacingPrefix(
+          "RBAC: allowed by ClusterRoleBinding \"coredns\"",
+          with: "RBAC: allowed by ClusterRoleBinding \"system:coredns\"")
+      watcher(
+        dns, reason: reason, path: "/apis/discovery.k8s.io/v1/endpointslices",
+        resource: "endpointslices", group: "discovery.k8s.io")
       watcher(dns, reason: reason, path: "/api/v1/services", resource: "services")
     }
     let prometheus = workloadSA("monitoring", "prometheus", agent: "Prometheus/2.53.1")
     for (path, resource, group) in [
-      ("/api/v1/pods", "pods", ""), ("/apis/discovery.k8s.io/v1/endpointslices", "endpointslices", "discovery.k8s.io"),
+      ("/api/v1/pods", "pods", ""),
+      ("/apis/discovery.k8s.io/v1/endpointslices", "endpointslices", "discovery.k8s.io"),
       ("/api/v1/nodes", "nodes", ""),
     ] {
-      watcher(prometheus, reason: DemoDay.saReason("monitoring", "prometheus"), path: path, resource: resource, group: group)
+      watcher(
+        prometheus, reason: DemoDay.saReason("monitoring", "prometheus"), path: path,
+        resource: resource, group: group)
     }
-    let certManager = workloadSA("cert-manager", "cert-manager", agent: "cert-manager-controller/v1.14.4 (linux/amd64) cert-manager/3f5b1e0")
-    let cmReason = DemoDay.saReason("cert-manager", "cert-manager", role: "cert-manager-controller-certificates")
+    let certManager = workloadSA(
+      "cert-manager", "cert-manager",
+      agent: "cert-manager-controller/v1.14.4 (linux/amd64) cert-manager/3f5b1e0")
+    let cmReason = DemoDay.saReason(
+      "cert-manager", "cert-manager", role: "cert-manager-controller-certificates")
     watcher(
       certManager, reason: cmReason, path: "/api/v1/secrets",
       selector: "&labelSelector=controller.cert-manager.io%2Ffao%3Dtrue", resource: "secrets")
@@ -100,20 +115,28 @@ extension DemoDay {
       ("/apis/apps/v1/deployments", "deployments", "apps"), ("/api/v1/services", "services", ""),
       ("/api/v1/configmaps", "configmaps", ""),
     ] {
-      watcher(argocd, reason: DemoDay.saReason("ci", "deployer", role: "argocd-application-controller"), path: path, resource: resource, group: group)
+      watcher(
+        argocd, reason: DemoDay.saReason("ci", "deployer", role: "argocd-application-controller"),
+        path: path, resource: resource, group: group)
     }
   }
 
   /// Load-balancer readiness probes and a blackbox exporter's `/healthz` and `/livez` checks.
   mutating func probes() {
     for t in ticks(period: 60 * DemoTime.second, jitter: 5_000_000) {
-      let lb = DemoActor.anonymous(ip: rng.pick(["10.0.0.2", "10.0.0.3"]), agent: "kube-probe/1.30")
-      request(at: t, lb, "get", "/readyz", ref: nil, reason: DemoDay.publicInfoReason, latencyMillis: 1.5)
+      let lb = DemoActor.anonymous(
+        ip: rng.pick(["10.0.0.2", "10.0.0.3"]), agent: "kube-probe/1.30")
+      request(
+        at: t, lb, "get", "/readyz", ref: nil, reason: DemoDay.publicInfoReason, latencyMillis: 1.5)
     }
     for t in ticks(period: 5 * DemoTime.minute, jitter: DemoTime.second) {
       let blackbox = DemoActor.anonymous(ip: "10.244.1.9", agent: "Go-http-client/1.1")
-      request(at: t, blackbox, "get", "/healthz", ref: nil, reason: DemoDay.publicInfoReason, latencyMillis: 1.2)
-      request(at: t + 3_000_000, blackbox, "get", "/livez", ref: nil, reason: DemoDay.publicInfoReason, latencyMillis: 1.2)
+      request(
+        at: t, blackbox, "get", "/healthz", ref: nil, reason: DemoDay.publicInfoReason,
+        latencyMillis: 1.2)
+      request(
+        at: t + 3_000_000, blackbox, "get", "/livez", ref: nil, reason: DemoDay.publicInfoReason,
+        latencyMillis: 1.2)
     }
   }
 
@@ -121,11 +144,15 @@ extension DemoDay {
   mutating func tokenRefreshes() {
     for w in cluster.workloads {
       for pod in w.pods {
-        for t in ticks(period: 48 * DemoTime.minute, jitter: 90 * DemoTime.second, lead: 48 * DemoTime.minute) {
+        for t in ticks(
+          period: 48 * DemoTime.minute, jitter: 90 * DemoTime.second, lead: 48 * DemoTime.minute)
+        {
           request(
             at: t, kubelet(pod.node), "create",
             "/api/v1/namespaces/\(w.namespace)/serviceaccounts/\(w.serviceAccount)/token",
-            ref: DemoDay.ref("serviceaccounts", namespace: w.namespace, name: w.serviceAccount, subresource: "token"),
+            ref: DemoDay.ref(
+              "serviceaccounts", namespace: w.namespace, name: w.serviceAccount,
+              subresource: "token"),
             code: 201, latencyMillis: 5)
         }
       }
@@ -138,15 +165,18 @@ extension DemoDay {
     let sidecar = workloadSA("monitoring", "grafana", agent: "python-requests/2.32.3")
     for t in ticks(period: 30 * DemoTime.minute, jitter: 20 * DemoTime.second) {
       request(
-        at: t, sidecar, "list", "/api/v1/namespaces/kube-system/configmaps?labelSelector=grafana_dashboard%3D1",
+        at: t, sidecar, "list",
+        "/api/v1/namespaces/kube-system/configmaps?labelSelector=grafana_dashboard%3D1",
         ref: DemoDay.ref("configmaps", namespace: "kube-system"), level: .request, code: 403)
     }
     for hour in [8, 13, 18] {
       let t = start + Int64(hour) * DemoTime.hour + Int64(rng.int(60...1800)) * DemoTime.second
       guard t < end else { continue }
       request(
-        at: t, .unauthenticated(ip: rng.pick(["10.20.0.15", "10.20.0.23"]), agent: DemoDay.kubectl),
-        "list", "/api/v1/namespaces/shop/pods?limit=500", ref: DemoDay.ref("pods", namespace: "shop"), code: 401)
+        at: t,
+        .unauthenticated(ip: rng.pick(["10.20.0.15", "10.20.0.23"]), agent: DemoDay.kubectl),
+        "list", "/api/v1/namespaces/shop/pods?limit=500",
+        ref: DemoDay.ref("pods", namespace: "shop"), code: 401)
     }
   }
 }

@@ -2,7 +2,8 @@
 extension DemoDay {
   /// One read-only `kubectl` command; returns its audit IDs.
   @discardableResult
-  mutating func kubectlRead(_ actor: DemoActor, reason: String, at t: Int64, kind: Int) -> [String] {
+  mutating func kubectlRead(_ actor: DemoActor, reason: String, at t: Int64, kind: Int) -> [String]
+  {
     let w = rng.pick(cluster.workloads.filter { $0.namespace != "kube-system" })
     let ns = w.namespace
     let pod = rng.pick(w.pods)
@@ -11,7 +12,8 @@ extension DemoDay {
       return [
         request(
           at: t, actor, "list", "/api/v1/namespaces/\(ns)/pods?limit=500",
-          ref: DemoDay.ref("pods", namespace: ns), level: .request, reason: reason, latencyMillis: 12)
+          ref: DemoDay.ref("pods", namespace: ns), level: .request, reason: reason,
+          latencyMillis: 12)
       ]
     case 1:
       let a = request(
@@ -20,7 +22,8 @@ extension DemoDay {
       let b = request(
         at: t + 30_000_000, actor, "list",
         "/api/v1/namespaces/\(ns)/events?fieldSelector=involvedObject.name%3D\(pod.name)%2CinvolvedObject.namespace%3D\(ns)%2CinvolvedObject.uid%3D\(pod.uid)&limit=500",
-        ref: DemoDay.ref("events", namespace: ns), level: .request, reason: reason, latencyMillis: 9)
+        ref: DemoDay.ref("events", namespace: ns), level: .request, reason: reason, latencyMillis: 9
+      )
       return [a, b]
     case 2, 3:
       let a = request(
@@ -36,13 +39,15 @@ extension DemoDay {
       return [
         request(
           at: t, actor, "list", "/apis/apps/v1/namespaces/\(ns)/deployments?limit=500",
-          ref: DemoDay.ref("deployments", namespace: ns, group: "apps"), level: .request, reason: reason,
+          ref: DemoDay.ref("deployments", namespace: ns, group: "apps"), level: .request,
+          reason: reason,
           latencyMillis: 8)
       ]
     default:
       return [
         request(
-          at: t, actor, "list", "/api/v1/nodes?limit=500", ref: DemoDay.ref("nodes"), level: .request,
+          at: t, actor, "list", "/api/v1/nodes?limit=500", ref: DemoDay.ref("nodes"),
+          level: .request,
           reason: reason, latencyMillis: 10)
       ]
     }
@@ -72,7 +77,9 @@ extension DemoDay {
   }
 
   /// Argo CD syncing a new image tag from the company registry, then the rollout.
-  mutating func argoSync(_ namespace: String, _ name: String, tag: String, at t: Int64, via actor: DemoActor? = nil) {
+  mutating func argoSync(
+    _ namespace: String, _ name: String, tag: String, at t: Int64, via actor: DemoActor? = nil
+  ) {
     guard let index = cluster.index(namespace, name) else { return }
     let w = cluster.workloads[index]
     let image = "\(w.image):\(tag)"
@@ -80,11 +87,13 @@ extension DemoDay {
     let who = actor ?? argocd
     let manager = who.userAgent.hasPrefix("helm") ? "helm" : "argocd-controller"
     request(
-      at: t, who, "patch", "/apis/apps/v1/namespaces/\(namespace)/deployments/\(name)?fieldManager=\(manager)",
+      at: t, who, "patch",
+      "/apis/apps/v1/namespaces/\(namespace)/deployments/\(name)?fieldManager=\(manager)",
       ref: DemoDay.ref("deployments", namespace: namespace, name: name, group: "apps"),
       level: .requestResponse, reason: DemoDay.deployerReason(namespace), latencyMillis: 14,
       requestObject: DemoObjects.imagePatch(container: name, image: image),
-      responseObject: DemoObjects.deployment(w, image: image, rv: rv, at: t, generation: Int64(rng.int(20...60))))
+      responseObject: DemoObjects.deployment(
+        w, image: image, rv: rv, at: t, generation: Int64(rng.int(20...60))))
     rollout(index, image: image, at: t + 30_000_000)
   }
 
@@ -100,15 +109,18 @@ extension DemoDay {
     let t = start + 13 * h + 31 * m
     let reason = DemoDay.deployerReason("monitoring")
     request(
-      at: t, helm, "list", "/api/v1/namespaces/monitoring/secrets?labelSelector=name%3Dgrafana%2Cowner%3Dhelm",
+      at: t, helm, "list",
+      "/api/v1/namespaces/monitoring/secrets?labelSelector=name%3Dgrafana%2Cowner%3Dhelm",
       ref: DemoDay.ref("secrets", namespace: "monitoring"), reason: reason, latencyMillis: 11)
     request(
       at: t + 900_000_000, helm, "create", "/api/v1/namespaces/monitoring/secrets",
       ref: DemoDay.ref("secrets", namespace: "monitoring"), code: 201, reason: reason)
     argoSync("monitoring", "grafana", tag: "11.1.1", at: t + 1_400_000_000, via: helm)
     request(
-      at: t + 3 * DemoTime.second, helm, "update", "/api/v1/namespaces/monitoring/secrets/sh.helm.release.v1.grafana.v7",
-      ref: DemoDay.ref("secrets", namespace: "monitoring", name: "sh.helm.release.v1.grafana.v7"), reason: reason)
+      at: t + 3 * DemoTime.second, helm, "update",
+      "/api/v1/namespaces/monitoring/secrets/sh.helm.release.v1.grafana.v7",
+      ref: DemoDay.ref("secrets", namespace: "monitoring", name: "sh.helm.release.v1.grafana.v7"),
+      reason: reason)
     nightlyReport(at: start + 2 * h + 15 * DemoTime.second)
   }
 
@@ -116,17 +128,22 @@ extension DemoDay {
   /// kubelet rotating its client certificate through an auto-approved CSR.
   mutating func certificates() {
     let t = start + 6 * DemoTime.hour + 12 * DemoTime.minute
-    let cm = workloadSA("cert-manager", "cert-manager", agent: "cert-manager-controller/v1.14.4 (linux/amd64) cert-manager/3f5b1e0")
-    let cmReason = DemoDay.saReason("cert-manager", "cert-manager", role: "cert-manager-controller-certificates")
+    let cm = workloadSA(
+      "cert-manager", "cert-manager",
+      agent: "cert-manager-controller/v1.14.4 (linux/amd64) cert-manager/3f5b1e0")
+    let cmReason = DemoDay.saReason(
+      "cert-manager", "cert-manager", role: "cert-manager-controller-certificates")
     request(
       at: t, cm, "create", "/apis/cert-manager.io/v1/namespaces/shop/certificaterequests",
-      ref: DemoDay.ref("certificaterequests", namespace: "shop", group: "cert-manager.io"), level: .request,
+      ref: DemoDay.ref("certificaterequests", namespace: "shop", group: "cert-manager.io"),
+      level: .request,
       code: 201, reason: cmReason)
     request(
       at: t + 2 * DemoTime.second, cm, "update", "/api/v1/namespaces/shop/secrets/shop-tls",
       ref: DemoDay.ref("secrets", namespace: "shop", name: "shop-tls"), reason: cmReason)
     var injector = cm
-    injector.user = injector.user.setting("username", "system:serviceaccount:cert-manager:cert-manager-cainjector")
+    injector.user = injector.user.setting(
+      "username", "system:serviceaccount:cert-manager:cert-manager-cainjector")
     injector.username = "system:serviceaccount:cert-manager:cert-manager-cainjector"
     injector.userAgent = "cainjector/v1.14.4 (linux/amd64) cert-manager/3f5b1e0"
     let injReason = DemoDay.saReason("cert-manager", "cert-manager-cainjector")
@@ -144,16 +161,22 @@ extension DemoDay {
     request(
       at: at, kubelet(node), "create", "/apis/certificates.k8s.io/v1/certificatesigningrequests",
       ref: DemoDay.ref("certificatesigningrequests", group: "certificates.k8s.io"), code: 201,
-      reason: "RBAC: allowed by ClusterRoleBinding \"system:node-client-certificate-renewal\" of ClusterRole \"system:certificates.k8s.io:certificatesigningrequests:selfnodeclient\" to Group \"system:nodes\"")
+      reason:
+        "RBAC: allowed by ClusterRoleBinding \"system:node-client-certificate-renewal\" of ClusterRole \"system:certificates.k8s.io:certificatesigningrequests:selfnodeclient\" to Group \"system:nodes\""
+    )
     request(
       at: at + 40_000_000, controller("certificate-controller"), "update",
       "/apis/certificates.k8s.io/v1/certificatesigningrequests/\(csr)/approval",
-      ref: DemoDay.ref("certificatesigningrequests", name: csr, group: "certificates.k8s.io", subresource: "approval"),
+      ref: DemoDay.ref(
+        "certificatesigningrequests", name: csr, group: "certificates.k8s.io",
+        subresource: "approval"),
       reason: DemoDay.controllerReason("certificate-controller"))
     request(
       at: at + 90_000_000, controller("certificate-controller"), "update",
       "/apis/certificates.k8s.io/v1/certificatesigningrequests/\(csr)/status",
-      ref: DemoDay.ref("certificatesigningrequests", name: csr, group: "certificates.k8s.io", subresource: "status"),
+      ref: DemoDay.ref(
+        "certificatesigningrequests", name: csr, group: "certificates.k8s.io", subresource: "status"
+      ),
       reason: DemoDay.controllerReason("certificate-controller"))
   }
 }

@@ -17,14 +17,16 @@ extension DemoDay {
     let generate = w.kind == "StatefulSet" ? nil : prefix
     let requestPod = DemoObjects.pod(
       metadata: DemoObjects.metadata(
-        name: generate == nil ? name : nil, generateName: generate, namespace: ns, labels: labels, owner: owner),
+        name: generate == nil ? name : nil, generateName: generate, namespace: ns, labels: labels,
+        owner: owner),
       spec: spec)
     let rv = nextRV()
     let responsePod = DemoObjects.pod(
       metadata: DemoObjects.metadata(
         name: name, generateName: generate, namespace: ns, labels: labels, owner: owner,
         stored: (pod.uid, rv, t, "kube-controller-manager")),
-      spec: DemoObjects.admitted(spec, volume: "kube-api-access-\(rng.podSuffix())"), phase: "Pending")
+      spec: DemoObjects.admitted(spec, volume: "kube-api-access-\(rng.podSuffix())"),
+      phase: "Pending")
     request(
       at: t, controller(creator), "create", "/api/v1/namespaces/\(ns)/pods",
       ref: DemoDay.ref("pods", namespace: ns), level: .requestResponse, code: 201,
@@ -41,17 +43,22 @@ extension DemoDay {
       code: 201, reason: schedulerReason, latencyMillis: 5,
       requestObject: [
         "kind": "Binding", "apiVersion": "v1",
-        "metadata": ["name": .string(name), "namespace": .string(ns), "uid": .string(pod.uid), "creationTimestamp": .null],
+        "metadata": [
+          "name": .string(name), "namespace": .string(ns), "uid": .string(pod.uid),
+          "creationTimestamp": .null,
+        ],
         "target": ["kind": "Node", "name": .string(node.name)],
       ])
     request(
       at: bindAt + 2_000_000, scheduler, "create", "/apis/events.k8s.io/v1/namespaces/\(ns)/events",
-      ref: DemoDay.ref("events", namespace: ns, group: "events.k8s.io"), code: 201, reason: schedulerReason)
+      ref: DemoDay.ref("events", namespace: ns, group: "events.k8s.io"), code: 201,
+      reason: schedulerReason)
     var statusAt = bindAt + Int64(rng.int(200...900)) * 1_000_000
     for _ in 0..<3 {
       request(
         at: statusAt, kubelet(node), "patch", "/api/v1/namespaces/\(ns)/pods/\(name)/status",
-        ref: DemoDay.ref("pods", namespace: ns, name: name, subresource: "status"), latencyMillis: 6)
+        ref: DemoDay.ref("pods", namespace: ns, name: name, subresource: "status"), latencyMillis: 6
+      )
       request(
         at: statusAt + 1_000_000, kubelet(node), "create", "/api/v1/namespaces/\(ns)/events",
         ref: DemoDay.ref("events", namespace: ns), code: 201)
@@ -69,25 +76,33 @@ extension DemoDay {
   mutating func controllerEvent(at t: Int64, _ name: String, namespace: String) {
     request(
       at: t, controller(name), "create", "/api/v1/namespaces/\(namespace)/events",
-      ref: DemoDay.ref("events", namespace: namespace), code: 201, reason: DemoDay.controllerReason(name))
+      ref: DemoDay.ref("events", namespace: namespace), code: 201,
+      reason: DemoDay.controllerReason(name))
   }
 
   /// Stops a pod the way a controller does: delete, then the kubelet's final delete.
-  mutating func stopPod(_ pod: DemoCluster.Pod, namespace ns: String, at t: Int64, deleter: String) {
+  mutating func stopPod(_ pod: DemoCluster.Pod, namespace ns: String, at t: Int64, deleter: String)
+  {
     request(
       at: t, controller(deleter), "delete", "/api/v1/namespaces/\(ns)/pods/\(pod.name)",
       ref: DemoDay.ref("pods", namespace: ns, name: pod.name), level: .request,
       reason: DemoDay.controllerReason(deleter), latencyMillis: 8,
-      requestObject: ["kind": "DeleteOptions", "apiVersion": "v1", "propagationPolicy": "Background"])
+      requestObject: [
+        "kind": "DeleteOptions", "apiVersion": "v1", "propagationPolicy": "Background",
+      ])
     controllerEvent(at: t + 3_000_000, deleter, namespace: ns)
     let final = t + Int64(rng.int(2000...31_000)) * 1_000_000
     request(
       at: final, kubelet(pod.node), "patch", "/api/v1/namespaces/\(ns)/pods/\(pod.name)/status",
       ref: DemoDay.ref("pods", namespace: ns, name: pod.name, subresource: "status"))
     request(
-      at: final + 20_000_000, kubelet(pod.node), "delete", "/api/v1/namespaces/\(ns)/pods/\(pod.name)",
+      at: final + 20_000_000, kubelet(pod.node), "delete",
+      "/api/v1/namespaces/\(ns)/pods/\(pod.name)",
       ref: DemoDay.ref("pods", namespace: ns, name: pod.name), level: .request,
-      requestObject: ["kind": "DeleteOptions", "apiVersion": "v1", "gracePeriodSeconds": 0, "preconditions": ["uid": .string(pod.uid)]])
+      requestObject: [
+        "kind": "DeleteOptions", "apiVersion": "v1", "gracePeriodSeconds": 0,
+        "preconditions": ["uid": .string(pod.uid)],
+      ])
   }
 
   /// A rolling update of a Deployment to `image`, started at `t` by the deployment controller.
@@ -105,7 +120,9 @@ extension DemoDay {
         "kind": "ReplicaSet", "apiVersion": "apps/v1",
         "metadata": DemoObjects.metadata(
           name: "\(w.name)-\(hash)", namespace: ns,
-          labels: [("app.kubernetes.io/name", .string(w.name)), ("pod-template-hash", .string(hash))]),
+          labels: [
+            ("app.kubernetes.io/name", .string(w.name)), ("pod-template-hash", .string(hash)),
+          ]),
         "spec": ["replicas": 0, "template": ["spec": DemoObjects.podSpec(w, image: image)]],
       ])
     controllerEvent(at: t + 5_000_000, dc, namespace: ns)
@@ -117,8 +134,11 @@ extension DemoDay {
     var replaced: [DemoCluster.Pod] = []
     for old in w.pods {
       request(
-        at: at, controller(dc), "update", "/apis/apps/v1/namespaces/\(ns)/replicasets/\(w.name)-\(hash)/scale",
-        ref: DemoDay.ref("replicasets", namespace: ns, name: "\(w.name)-\(hash)", group: "apps", subresource: "scale"),
+        at: at, controller(dc), "update",
+        "/apis/apps/v1/namespaces/\(ns)/replicasets/\(w.name)-\(hash)/scale",
+        ref: DemoDay.ref(
+          "replicasets", namespace: ns, name: "\(w.name)-\(hash)", group: "apps",
+          subresource: "scale"),
         reason: DemoDay.controllerReason(dc))
       let pod = startPod(
         workload: w, image: image, hash: hash, owner: owner, at: at + 20_000_000, node: old.node,
@@ -127,8 +147,10 @@ extension DemoDay {
       at += Int64(rng.int(9...16)) * DemoTime.second
       stopPod(old, namespace: ns, at: at, deleter: "replicaset-controller")
       request(
-        at: at + 40_000_000, controller(dc), "update", "/apis/apps/v1/namespaces/\(ns)/deployments/\(w.name)/status",
-        ref: DemoDay.ref("deployments", namespace: ns, name: w.name, group: "apps", subresource: "status"),
+        at: at + 40_000_000, controller(dc), "update",
+        "/apis/apps/v1/namespaces/\(ns)/deployments/\(w.name)/status",
+        ref: DemoDay.ref(
+          "deployments", namespace: ns, name: w.name, group: "apps", subresource: "status"),
         reason: DemoDay.controllerReason(dc))
       at += Int64(rng.int(2...5)) * DemoTime.second
     }
@@ -153,8 +175,15 @@ extension DemoDay {
       reason: DemoDay.controllerReason(cj), latencyMillis: 7,
       requestObject: [
         "kind": "Job", "apiVersion": "batch/v1",
-        "metadata": DemoObjects.metadata(name: jobName, namespace: "payments", labels: [("app.kubernetes.io/name", "nightly-report")]),
-        "spec": ["backoffLimit": 2, "template": ["spec": DemoObjects.podSpec(job, image: "registry.example.com/payments/report:4.8.2")]],
+        "metadata": DemoObjects.metadata(
+          name: jobName, namespace: "payments",
+          labels: [("app.kubernetes.io/name", "nightly-report")]),
+        "spec": [
+          "backoffLimit": 2,
+          "template": [
+            "spec": DemoObjects.podSpec(job, image: "registry.example.com/payments/report:4.8.2")
+          ],
+        ],
       ])
     controllerEvent(at: t + 4_000_000, cj, namespace: "payments")
     let owner: DemoJSON = [
@@ -167,11 +196,14 @@ extension DemoDay {
       at: t + 30_000_000, node: cluster.nodes[1], creator: "job-controller")
     let done = t + Int64(rng.int(180...420)) * DemoTime.second
     request(
-      at: done, controller("job-controller"), "update", "/apis/batch/v1/namespaces/payments/jobs/\(jobName)/status",
-      ref: DemoDay.ref("jobs", namespace: "payments", name: jobName, group: "batch", subresource: "status"),
+      at: done, controller("job-controller"), "update",
+      "/apis/batch/v1/namespaces/payments/jobs/\(jobName)/status",
+      ref: DemoDay.ref(
+        "jobs", namespace: "payments", name: jobName, group: "batch", subresource: "status"),
       reason: DemoDay.controllerReason("job-controller"))
     request(
-      at: done + 2 * DemoTime.second, kubelet(pod.node), "patch", "/api/v1/namespaces/payments/pods/\(pod.name)/status",
+      at: done + 2 * DemoTime.second, kubelet(pod.node), "patch",
+      "/api/v1/namespaces/payments/pods/\(pod.name)/status",
       ref: DemoDay.ref("pods", namespace: "payments", name: pod.name, subresource: "status"))
   }
 }

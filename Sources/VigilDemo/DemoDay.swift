@@ -68,14 +68,17 @@ struct DemoDay {
     let logsReceived = authenticated && !user.hasPrefix("system:")
     var failure = failure
     if code == 403, failure == nil, case .object(let r)? = ref {
-      failure = DemoDay.forbidden(user: impersonated.flatMap { $0["username"] }.flatMap(\.stringValue) ?? user, verb: verb, ref: .object(r))
+      failure = DemoDay.forbidden(
+        user: impersonated.flatMap { $0["username"] }.flatMap(\.stringValue) ?? user, verb: verb,
+        ref: .object(r))
     }
     if code == 401 {
       failure = ["message": "Authentication failed, attempted: bearer"]
     }
     requests.append(
       DemoRequest(
-        auditID: id, received: at + Int64(rng.int(0...999)) * 1000, latency: latency ?? rng.latencyNanos(typicalMillis: latencyMillis),
+        auditID: id, received: at + Int64(rng.int(0...999)) * 1000,
+        latency: latency ?? rng.latencyNanos(typicalMillis: latencyMillis),
         startedAfter: code == 401 ? rng.latencyNanos(typicalMillis: 0.4) : startedAfter, verb: verb,
         uri: uri, actor: actor, impersonated: impersonated, objectRef: ref, level: level,
         logsReceived: logsReceived, code: code, failure: failure,
@@ -103,7 +106,10 @@ struct DemoDay {
     if let name { details.append(("name", .string(name))) }
     if !group.isEmpty { details.append(("group", .string(group))) }
     details.append(("kind", .string(resource)))
-    return ["status": "Failure", "message": .string(message), "reason": "Forbidden", "details": .object(details)]
+    return [
+      "status": "Failure", "message": .string(message), "reason": "Forbidden",
+      "details": .object(details),
+    ]
   }
 
   /// All stages in time order, clipped to the window.
@@ -123,7 +129,8 @@ struct DemoDay {
 extension DemoDay {
   /// A UUID-shaped string derived from `seed` text (FNV-1a), for stable token IDs.
   static func pseudoUUID(_ seed: String) -> String {
-    var rng = SplitMix64(seed: seed.utf8.reduce(0xCBF2_9CE4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01B3 })
+    var rng = SplitMix64(
+      seed: seed.utf8.reduce(0xCBF2_9CE4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01B3 })
     return rng.uuid()
   }
 }

@@ -7,7 +7,13 @@ enum DemoObjects {
     var c: [(String, DemoJSON)] = [
       ("name", .string(name)), ("image", .string(image)),
       ("ports", [["name": "http", "containerPort": .int(port), "protocol": "TCP"]]),
-      ("resources", ["limits": ["cpu": "500m", "memory": "512Mi"], "requests": ["cpu": "100m", "memory": "128Mi"]]),
+      (
+        "resources",
+        [
+          "limits": ["cpu": "500m", "memory": "512Mi"],
+          "requests": ["cpu": "100m", "memory": "128Mi"],
+        ]
+      ),
       ("livenessProbe", probe("/healthz", port: port)),
       ("readinessProbe", probe("/ready", port: port)),
       ("terminationMessagePath", "/dev/termination-log"), ("terminationMessagePolicy", "File"),
@@ -15,10 +21,13 @@ enum DemoObjects {
     ]
     if hardened {
       c.append(
-        ("securityContext", [
-          "capabilities": ["drop": ["ALL"]], "runAsNonRoot": true, "readOnlyRootFilesystem": true,
-          "allowPrivilegeEscalation": false,
-        ]))
+        (
+          "securityContext",
+          [
+            "capabilities": ["drop": ["ALL"]], "runAsNonRoot": true, "readOnlyRootFilesystem": true,
+            "allowPrivilegeEscalation": false,
+          ]
+        ))
     }
     return .object(c)
   }
@@ -36,7 +45,9 @@ enum DemoObjects {
       "containers": [container(name: w.name, image: image, port: w.port)],
       "restartPolicy": "Always", "terminationGracePeriodSeconds": 30, "dnsPolicy": "ClusterFirst",
       "serviceAccountName": .string(w.serviceAccount),
-      "securityContext": ["runAsUser": 10001, "fsGroup": 10001, "seccompProfile": ["type": "RuntimeDefault"]],
+      "securityContext": [
+        "runAsUser": 10001, "fsGroup": 10001, "seccompProfile": ["type": "RuntimeDefault"],
+      ],
       "schedulerName": "default-scheduler",
     ]
   }
@@ -49,8 +60,21 @@ enum DemoObjects {
       "projected": [
         "sources": [
           ["serviceAccountToken": ["expirationSeconds": 3607, "path": "token"]],
-          ["configMap": ["name": "kube-root-ca.crt", "items": [["key": "ca.crt", "path": "ca.crt"]]]],
-          ["downwardAPI": ["items": [["path": "namespace", "fieldRef": ["apiVersion": "v1", "fieldPath": "metadata.namespace"]]]]],
+          [
+            "configMap": [
+              "name": "kube-root-ca.crt", "items": [["key": "ca.crt", "path": "ca.crt"]],
+            ]
+          ],
+          [
+            "downwardAPI": [
+              "items": [
+                [
+                  "path": "namespace",
+                  "fieldRef": ["apiVersion": "v1", "fieldPath": "metadata.namespace"],
+                ]
+              ]
+            ]
+          ],
         ],
         "defaultMode": 420,
       ],
@@ -61,10 +85,19 @@ enum DemoObjects {
     members.insert(("volumes", .array(volumes + [tokenVolume])), at: 0)
     if let sa = spec["serviceAccountName"] { members.append(("serviceAccount", sa)) }
     members.append(
-      ("tolerations", [
-        ["key": "node.kubernetes.io/not-ready", "operator": "Exists", "effect": "NoExecute", "tolerationSeconds": 300],
-        ["key": "node.kubernetes.io/unreachable", "operator": "Exists", "effect": "NoExecute", "tolerationSeconds": 300],
-      ]))
+      (
+        "tolerations",
+        [
+          [
+            "key": "node.kubernetes.io/not-ready", "operator": "Exists", "effect": "NoExecute",
+            "tolerationSeconds": 300,
+          ],
+          [
+            "key": "node.kubernetes.io/unreachable", "operator": "Exists", "effect": "NoExecute",
+            "tolerationSeconds": 300,
+          ],
+        ]
+      ))
     members.append(("priority", 0))
     members.append(("enableServiceLinks", true))
     members.append(("preemptionPolicy", "PreemptLowerPriority"))
@@ -93,21 +126,30 @@ enum DemoObjects {
     if let owner { m.append(("ownerReferences", [owner])) }
     if let stored {
       m.append(
-        ("managedFields", [
+        (
+          "managedFields",
           [
-            "manager": .string(stored.manager), "operation": "Update", "apiVersion": "v1",
-            "time": .string(DemoTime.seconds(stored.at)), "fieldsType": "FieldsV1",
-            "fieldsV1": ["f:metadata": ["f:labels": ["."]], "f:spec": ["."]],
+            [
+              "manager": .string(stored.manager), "operation": "Update", "apiVersion": "v1",
+              "time": .string(DemoTime.seconds(stored.at)), "fieldsType": "FieldsV1",
+              "fieldsV1": ["f:metadata": ["f:labels": ["."]], "f:spec": ["."]],
+            ]
           ]
-        ]))
+        ))
     }
     return .object(m)
   }
 
   /// A pod object.
   static func pod(metadata: DemoJSON, spec: DemoJSON, phase: String? = nil) -> DemoJSON {
-    var p: [(String, DemoJSON)] = [("kind", "Pod"), ("apiVersion", "v1"), ("metadata", metadata), ("spec", spec)]
-    if let phase { p.append(("status", ["phase": .string(phase), "qosClass": "Burstable"])) } else { p.append(("status", [:])) }
+    var p: [(String, DemoJSON)] = [
+      ("kind", "Pod"), ("apiVersion", "v1"), ("metadata", metadata), ("spec", spec),
+    ]
+    if let phase {
+      p.append(("status", ["phase": .string(phase), "qosClass": "Burstable"]))
+    } else {
+      p.append(("status", [:]))
+    }
     return .object(p)
   }
 
@@ -115,7 +157,10 @@ enum DemoObjects {
   static func deployment(
     _ w: DemoCluster.Workload, image: String, rv: Int64, at: Int64, generation: Int64
   ) -> DemoJSON {
-    let labels: [(String, DemoJSON)] = [("app.kubernetes.io/name", .string(w.name)), ("app.kubernetes.io/part-of", .string(w.namespace))]
+    let labels: [(String, DemoJSON)] = [
+      ("app.kubernetes.io/name", .string(w.name)),
+      ("app.kubernetes.io/part-of", .string(w.namespace)),
+    ]
     return [
       "kind": "Deployment", "apiVersion": "apps/v1",
       "metadata": .object([
@@ -128,10 +173,14 @@ enum DemoObjects {
         "replicas": .int(Int64(w.pods.count)),
         "selector": ["matchLabels": ["app.kubernetes.io/name": .string(w.name)]],
         "template": [
-          "metadata": ["creationTimestamp": .null, "labels": ["app.kubernetes.io/name": .string(w.name)]],
+          "metadata": [
+            "creationTimestamp": .null, "labels": ["app.kubernetes.io/name": .string(w.name)],
+          ],
           "spec": podSpec(w, image: image),
         ],
-        "strategy": ["type": "RollingUpdate", "rollingUpdate": ["maxUnavailable": "25%", "maxSurge": "25%"]],
+        "strategy": [
+          "type": "RollingUpdate", "rollingUpdate": ["maxUnavailable": "25%", "maxSurge": "25%"],
+        ],
         "revisionHistoryLimit": 10, "progressDeadlineSeconds": 600,
       ],
       "status": [
@@ -144,6 +193,12 @@ enum DemoObjects {
 
   /// The strategic-merge patch that changes one container's image (Argo CD, `kubectl set image`).
   static func imagePatch(container: String, image: String) -> DemoJSON {
-    ["spec": ["template": ["spec": ["containers": [["name": .string(container), "image": .string(image)]]]]]]
+    [
+      "spec": [
+        "template": [
+          "spec": ["containers": [["name": .string(container), "image": .string(image)]]]
+        ]
+      ]
+    ]
   }
 }

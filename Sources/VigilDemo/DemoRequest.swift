@@ -49,7 +49,8 @@ struct DemoRequest: Sendable {
     var out: [(Int64, String)] = []
     if logsReceived { out.append((received, event(stage: "RequestReceived", at: received))) }
     if let startedAfter {
-      out.append((received + startedAfter, event(stage: "ResponseStarted", at: received + startedAfter)))
+      out.append(
+        (received + startedAfter, event(stage: "ResponseStarted", at: received + startedAfter)))
     }
     if completes {
       out.append((received + latency, event(stage: "ResponseComplete", at: received + latency)))

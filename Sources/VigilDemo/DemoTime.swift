@@ -10,8 +10,12 @@ enum DemoTime {
   static let hour: Int64 = 60 * minute
 
   /// RFC 3339 with microseconds (`2026-11-02T09:12:03.123456Z`).
-  static func rfc3339(_ nanos: Int64) -> String { Timestamp(nanoseconds: nanos).rfc3339(fractionDigits: 6) }
+  static func rfc3339(_ nanos: Int64) -> String {
+    Timestamp(nanoseconds: nanos).rfc3339(fractionDigits: 6)
+  }
 
   /// RFC 3339 to the second (`creationTimestamp`, `metadata.managedFields[].time`).
-  static func seconds(_ nanos: Int64) -> String { Timestamp(nanoseconds: nanos).rfc3339(fractionDigits: 0) }
+  static func seconds(_ nanos: Int64) -> String {
+    Timestamp(nanoseconds: nanos).rfc3339(fractionDigits: 0)
+  }
 }

@@ -24,6 +24,7 @@ public final class InMemoryStore: Store {
   /// Creates an empty store.
   public init() {}
 
+  /// Collects the batch, then applies it under the lock, all at once.
   public func write(_ body: (inout StoreBatch) throws -> Void) throws {
     var batch = StoreBatch()
     try body(&batch)
@@ -43,6 +44,7 @@ public final class InMemoryStore: Store {
     }
   }
 
+  /// The matching events, in the query's order.
   public func events(_ query: EventQuery) throws -> [EventRecord] {
     let matching = state.withLock { state in
       state.events.enumerated().filter { query.matches($0.element) }
@@ -50,6 +52,7 @@ public final class InMemoryStore: Store {
     return InMemoryStore.ordered(matching, by: \.time, query.order, limit: query.limit)
   }
 
+  /// The matching alert rows, in the query's order.
   public func alerts(_ query: AlertQuery) throws -> [StoredAlert] {
     let matching = state.withLock { state in
       state.alerts.enumerated().filter { query.matches($0.element.record) }
@@ -57,10 +60,12 @@ public final class InMemoryStore: Store {
     return InMemoryStore.ordered(matching, by: \.record.time, query.order, limit: query.limit)
   }
 
+  /// How many events and alert rows are stored.
   public func counts() throws -> StoreCounts {
     state.withLock { StoreCounts(events: $0.events.count, alerts: $0.alerts.count) }
   }
 
+  /// Deletes events before `cutoff` and alerts last seen before it.
   @discardableResult
   public func deleteOlder(than cutoff: Timestamp) throws -> StoreCounts {
     state.withLock { state in

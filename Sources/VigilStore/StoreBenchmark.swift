@@ -74,7 +74,8 @@ public enum StoreBenchmark {
   static func syntheticEvent(_ index: Int, rawBytes: Int) -> EventRecord {
     let auditID = "bench-\(index)"
     let namespace = "ns-\(index % 50)"
-    var raw = #"{"kind":"Event","auditID":"\#(auditID)","verb":"get","objectRef":{"namespace":"\#(namespace)","resource":"pods"},"pad":""#
+    var raw =
+      #"{"kind":"Event","auditID":"\#(auditID)","verb":"get","objectRef":{"namespace":"\#(namespace)","resource":"pods"},"pad":""#
     let padding = max(rawBytes - raw.utf8.count - 2, 0)
     raw += String(repeating: "x", count: padding) + "\"}"
     return EventRecord(
@@ -82,7 +83,8 @@ public enum StoreBenchmark {
       source: "k8s_audit", auditID: auditID, stage: "ResponseComplete", verb: "get",
       requestURI: "/api/v1/namespaces/\(namespace)/pods/web-\(index % 7)",
       user: "system:serviceaccount:\(namespace):default",
-      userGroups: ["system:serviceaccounts", "system:authenticated"], sourceIP: "10.0.0.\(index % 250)",
+      userGroups: ["system:serviceaccounts", "system:authenticated"],
+      sourceIP: "10.0.0.\(index % 250)",
       userAgent: "kubectl/v1.30.0", namespace: namespace, resource: "pods",
       name: "web-\(index % 7)", apiGroup: "", responseCode: 200, shape: .native,
       position: SourcePosition(file: "bench.log", line: index + 1), raw: Array(raw.utf8))

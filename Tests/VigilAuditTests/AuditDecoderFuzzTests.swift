@@ -32,11 +32,13 @@ import VigilTesting
       #"{"kind":"EventList","items":[\#(AuditSamples.podCreate),\#(AuditSamples.partial)]}"#,
       #"{"messageType":"DATA_MESSAGE","logEvents":[{"message":\#(JSONText.quoted(AuditSamples.secretPatch))}]}"#,
     ]
-    if SharedData.isAvailable, let folder = try? SharedData.require("anchors/falco-k8saudit/events"),
+    if SharedData.isAvailable,
+      let folder = try? SharedData.require("anchors/falco-k8saudit/events"),
       let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
     {
       for name in names.sorted() {
-        if let text = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) {
+        if let text = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+        {
           seeds.append(text)
         }
       }
@@ -49,7 +51,8 @@ import VigilTesting
     "0", "-1", "1e999", "123456789012345678901234567890", "true", "null", "[]", "{}", #""""#,
     #""\u0000\ud800""#, "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]",
     String(repeating: #"{"a":"#, count: 600) + "1" + String(repeating: "}", count: 600),
-    #"{"kind":"Secret","data":{"x":"c3VwZXJzZWNyZXQ="}}"#, #"[{"op":"add","path":"/data/x","value":"hunter2"}]"#,
+    #"{"kind":"Secret","data":{"x":"c3VwZXJzZWNyZXQ="}}"#,
+    #"[{"op":"add","path":"/data/x","value":"hunter2"}]"#,
     #""not-a-time""#, #""2024-13-45T99:99:99Z""#, "-0.0e-0",
   ]
 
@@ -72,7 +75,15 @@ import VigilTesting
       while end < bytes.count {
         let c = bytes[end]
         if inString {
-          if c == 0x5C { end += 1 } else if c == 0x22 { inString = false; if depth == 0 { end += 1; break } }
+          if c == 0x5C {
+            end += 1
+          } else if c == 0x22 {
+            inString = false
+            if depth == 0 {
+              end += 1
+              break
+            }
+          }
         } else if c == 0x22 {
           inString = true
         } else if c == 0x7B || c == 0x5B {
@@ -80,7 +91,10 @@ import VigilTesting
         } else if c == 0x7D || c == 0x5D {
           if depth == 0 { break }
           depth -= 1
-          if depth == 0 { end += 1; break }
+          if depth == 0 {
+            end += 1
+            break
+          }
         } else if c == 0x2C && depth == 0 {
           break
         }
@@ -90,7 +104,9 @@ import VigilTesting
       bytes.replaceSubrange((colon + 1)..<min(end, bytes.count), with: Array(replacement.utf8))
     case 4:  // insert structural bytes
       let at = Int(rng.next() % UInt64(bytes.count))
-      let junk: [[UInt8]] = [[0x7B], [0x5B], [0x22], [0x5C], [0x2C], [0x7D, 0x7D], [0x0A], [0xFF, 0xFE]]
+      let junk: [[UInt8]] = [
+        [0x7B], [0x5B], [0x22], [0x5C], [0x2C], [0x7D, 0x7D], [0x0A], [0xFF, 0xFE],
+      ]
       bytes.insert(contentsOf: junk.randomElement(using: &rng) ?? [0], at: at)
     case 5:  // duplicate a slice
       let a = Int(rng.next() % UInt64(bytes.count))

@@ -37,8 +37,11 @@ import VigilTesting
     #expect(events.allSatisfy { $0.position.file == path })
     #expect(source.diagnostics.map(\.position.line) == [3, 5, 6])
     #expect(source.diagnostics.map(\.code) == [.notJSON, .notJSON, .notAuditEvent])
-    #expect(source.diagnostics[0].description == "\(path):3: not JSON: unexpected end of input at offset 24")
-    #expect(source.diagnostics[1].description == "\(path):5: not JSON: unexpected byte 'o' at offset 1")
+    #expect(
+      source.diagnostics[0].description
+        == "\(path):3: not JSON: unexpected end of input at offset 24")
+    #expect(
+      source.diagnostics[1].description == "\(path):5: not JSON: unexpected byte 'o' at offset 1")
     #expect(source.statistics.linesRead == 9)
     #expect(source.statistics.eventsDecoded == 4)
     #expect(source.statistics.documentsRead == 7)
@@ -83,7 +86,8 @@ import VigilTesting
   @Test func unterminatedDocumentAtTheEnd() throws {
     let dir = try TemporaryDirectory()
     defer { dir.remove() }
-    let path = try dir.write("cut.json", "{\n \"auditID\": \"a\", \"verb\": \"get\"}\n{\n \"auditID\": \"b\",\n")
+    let path = try dir.write(
+      "cut.json", "{\n \"auditID\": \"a\", \"verb\": \"get\"}\n{\n \"auditID\": \"b\",\n")
     let (events, source) = try Self.readAll([path])
     #expect(events.count == 1)
     #expect(source.diagnostics.first?.position.line == 3)
@@ -93,8 +97,10 @@ import VigilTesting
   @Test func gzipFilesIncludingConcatenatedMembers() throws {
     let dir = try TemporaryDirectory()
     defer { dir.remove() }
-    let first = (1...300).map { AuditSamples.event(auditID: "g\($0)") }.joined(separator: "\n") + "\n"
-    let second = (301...600).map { AuditSamples.event(auditID: "g\($0)") }.joined(separator: "\n") + "\n"
+    let first =
+      (1...300).map { AuditSamples.event(auditID: "g\($0)") }.joined(separator: "\n") + "\n"
+    let second =
+      (301...600).map { AuditSamples.event(auditID: "g\($0)") }.joined(separator: "\n") + "\n"
     let path = try dir.write("audit.log.gz", gzip(Array(first.utf8)) + gzip(Array(second.utf8)))
     var configuration = AuditLogSource.Configuration()
     configuration.chunkSize = 1 << 16
@@ -117,7 +123,8 @@ import VigilTesting
     let (events, source) = try Self.readAll([dir.url.path])
     #expect(events.last?.audit?.auditID == "after")
     #expect(source.statistics.count(.decompression) == 1)
-    #expect(source.diagnostics.first?.message.contains("gzip: unexpected end of compressed data") == true)
+    #expect(
+      source.diagnostics.first?.message.contains("gzip: unexpected end of compressed data") == true)
   }
 
   @Test func directoriesAreReadSortedRecursivelySkippingHidden() throws {
@@ -170,7 +177,8 @@ import VigilTesting
     var configuration = AuditLogSource.Configuration()
     configuration.maxRetainedDiagnostics = 5
     var handled = 0
-    var source = try AuditLogSource(paths: [path], configuration: configuration) { _ in handled += 1 }
+    var source = try AuditLogSource(paths: [path], configuration: configuration) { _ in handled += 1
+    }
     while source.next() != nil {}
     #expect(handled == 20)
     #expect(source.diagnostics.count == 5)
@@ -180,7 +188,9 @@ import VigilTesting
   @Test func largeFileAcrossManyChunks() throws {
     let dir = try TemporaryDirectory()
     defer { dir.remove() }
-    let lines = (1...2_000).map { AuditSamples.event(auditID: "l\($0)", bodyBytes: $0 % 7 == 0 ? 3_000 : 10) }
+    let lines = (1...2_000).map {
+      AuditSamples.event(auditID: "l\($0)", bodyBytes: $0 % 7 == 0 ? 3_000 : 10)
+    }
     let path = try dir.write("big.log", lines.joined(separator: "\n") + "\n")
     var configuration = AuditLogSource.Configuration()
     configuration.chunkSize = 1 << 16

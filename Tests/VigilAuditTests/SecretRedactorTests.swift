@@ -26,9 +26,14 @@ import VigilJSON
     #expect(root.value(atPath: ["requestObject", "stringData", "note"])?.string == "<redacted>")
     #expect(root.value(atPath: ["responseObject", "data", "token"])?.string == "<redacted>")
     #expect(
-      root.value(atPath: ["requestObject", "metadata", "annotations", "kubectl.kubernetes.io/last-applied-configuration"])?.string == "<redacted>")
+      root.value(atPath: [
+        "requestObject", "metadata", "annotations",
+        "kubectl.kubernetes.io/last-applied-configuration",
+      ])?.string == "<redacted>")
     // Everything else is intact.
-    #expect(root.value(atPath: ["requestObject", "metadata", "annotations", "team"])?.string == "payments")
+    #expect(
+      root.value(atPath: ["requestObject", "metadata", "annotations", "team"])?.string == "payments"
+    )
     #expect(root.value(atPath: ["requestObject", "type"])?.string == "Opaque")
     #expect(root["auditID"]?.string == "5e0c9a4b-secret-create")
   }
@@ -37,7 +42,8 @@ import VigilJSON
     _ = try expectNoSecret(AuditSamples.cloudWatchRecord(AuditSamples.secretCreate), shape: .eks)
     _ = try expectNoSecret("2024-05-01T11:00:00Z \(AuditSamples.secretCreate)", shape: .eks)
     _ = try expectNoSecret(AuditSamples.aksRecord(AuditSamples.secretCreate), shape: .aks)
-    _ = try expectNoSecret(AuditSamples.aksRecord(AuditSamples.secretCreate, asObject: true), shape: .aks)
+    _ = try expectNoSecret(
+      AuditSamples.aksRecord(AuditSamples.secretCreate, asObject: true), shape: .aks)
     let list = #"{"kind":"EventList","items":[\#(AuditSamples.secretCreate)]}"#
     _ = try expectNoSecret(list, shape: .native)
     let root = try expectNoSecret(AuditSamples.gkeSecretDenied, shape: .gke)
@@ -54,8 +60,11 @@ import VigilJSON
 
   @Test func secretListsAndNestedSecrets() throws {
     let list = try expectNoSecret(AuditSamples.secretList, shape: .native)
-    #expect(list.value(atPath: ["responseObject", "items", "0", "data", "k"])?.string == "<redacted>")
-    #expect(list.value(atPath: ["responseObject", "items", "1", "stringData", "k"])?.string == "<redacted>")
+    #expect(
+      list.value(atPath: ["responseObject", "items", "0", "data", "k"])?.string == "<redacted>")
+    #expect(
+      list.value(atPath: ["responseObject", "items", "1", "stringData", "k"])?.string
+        == "<redacted>")
     let nested = try expectNoSecret(AuditSamples.nestedSecret, shape: .native)
     let items = ["responseObject", "spec", "contents", "items"]
     #expect(nested.value(atPath: items + ["1", "data", "password"])?.string == "<redacted>")
@@ -71,13 +80,15 @@ import VigilJSON
   @Test func redactionCanBeDisabled() {
     var configuration = AuditDecoder.Configuration()
     configuration.redactSecrets = false
-    let (events, _) = AuditDecoder(configuration: configuration).decode(text: AuditSamples.secretCreate)
+    let (events, _) = AuditDecoder(configuration: configuration).decode(
+      text: AuditSamples.secretCreate)
     #expect(events.first?.audit?.document.bytes == Array(AuditSamples.secretCreate.utf8))
   }
 
   @Test func oddSecretBodies() throws {
     // data as a string, null data, escaped keys, already redacted values: never a trap.
-    let text = #"{"auditID":"o","verb":"update","objectRef":{"resource":"secrets"},"requestObject":{"data":"c3VwZXJzZWNyZXQ=","stringData":null,"metadata":{"annotations":null}},"responseObject":{"data":{"a":"<redacted>","b":{"nested":"hunter2"}}}}"#
+    let text =
+      #"{"auditID":"o","verb":"update","objectRef":{"resource":"secrets"},"requestObject":{"data":"c3VwZXJzZWNyZXQ=","stringData":null,"metadata":{"annotations":null}},"responseObject":{"data":{"a":"<redacted>","b":{"nested":"hunter2"}}}}"#
     let root = try expectNoSecret(text, shape: .native)
     #expect(root.value(atPath: ["requestObject", "data"])?.string == "<redacted>")
     #expect(root.value(atPath: ["requestObject", "stringData"])?.isNull == true)

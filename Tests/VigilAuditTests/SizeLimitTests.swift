@@ -25,7 +25,8 @@ import VigilJSON
 
   @Test func smallEventsAreUntouched() {
     let decoder = AuditDecoder()
-    let (events, diagnostics) = decoder.decode(text: AuditSamples.event(auditID: "s", bodyBytes: 5_000))
+    let (events, diagnostics) = decoder.decode(
+      text: AuditSamples.event(auditID: "s", bodyBytes: 5_000))
     #expect(events.first?.audit?.truncated == false)
     #expect(diagnostics.isEmpty)
   }
@@ -33,7 +34,8 @@ import VigilJSON
   @Test func oversizedSecretIsStillRedacted() throws {
     var configuration = AuditDecoder.Configuration()
     configuration.maxEventBytes = 300
-    let (events, _) = AuditDecoder(configuration: configuration).decode(text: AuditSamples.secretCreate)
+    let (events, _) = AuditDecoder(configuration: configuration).decode(
+      text: AuditSamples.secretCreate)
     let audit = try #require(events.first?.audit)
     #expect(audit.truncated)
     let output = String(decoding: audit.document.bytes, as: UTF8.self)

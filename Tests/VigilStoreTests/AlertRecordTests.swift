@@ -31,7 +31,8 @@ struct AlertRecordTests {
   func merging() {
     let first = AlertRecord(alert: StoreFixtures.alert(at: 10, auditID: "a"), window: .seconds(60))
     var second = AlertRecord(
-      alert: StoreFixtures.alert(severity: .error, at: 20, output: "later text", auditID: "b", count: 3),
+      alert: StoreFixtures.alert(
+        severity: .error, at: 20, output: "later text", auditID: "b", count: 3),
       window: .seconds(60))
     second.evidence.append(first.evidence[0])
     let merged = first.merging(second)

@@ -67,7 +67,8 @@ struct SQLiteStoreTests {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     #expect {
-      _ = try SQLiteStore(path: directory.path("x.db"), configuration: .init(migrationTarget: "v9-nope"))
+      _ = try SQLiteStore(
+        path: directory.path("x.db"), configuration: .init(migrationTarget: "v9-nope"))
     } throws: { error in
       (error as? StoreError)?.code == .unknownMigration
     }

@@ -4,7 +4,7 @@ import VigilStore
 
 /// Insert throughput. Small by default (a smoke test); `VIGIL_STORE_BENCH=1 swift test -c release
 /// --filter StoreBenchmark` runs the 100k-row measurement and prints the numbers.
-@Suite("StoreBenchmark")
+@Suite("StoreBenchmark", .serialized)
 struct StoreBenchmarkTests {
   static let full = ProcessInfo.processInfo.environment["VIGIL_STORE_BENCH"] == "1"
 
@@ -18,7 +18,8 @@ struct StoreBenchmarkTests {
     defer { try? store.close() }
     let events = try StoreBenchmark.insertEvents(
       count: rows, batchSize: batch, rawBytes: rawBytes, into: store)
-    let alerts = rawBytes == 300
+    let alerts =
+      rawBytes == 300
       ? try StoreBenchmark.insertAlerts(count: rows / 10, batchSize: batch, into: store) : nil
     #expect(try store.counts() == StoreCounts(events: rows, alerts: alerts?.rows ?? 0))
     print("SQLiteStore events (\(rawBytes) B raw): \(events)")

@@ -42,7 +42,9 @@ struct StoreContractTests {
     let stored = try scoped.store.alerts(.all)
     #expect(stored.count == 1)
     #expect(stored.first?.alert == alert)
-    #expect(stored.first?.record.windowStart == AlertRecord.windowStart(of: alert.time, window: .seconds(60)))
+    #expect(
+      stored.first?.record.windowStart
+        == AlertRecord.windowStart(of: alert.time, window: .seconds(60)))
   }
 
   @Test("event queries: each filter, order and limit", arguments: StoreFactories.all)
@@ -52,9 +54,15 @@ struct StoreContractTests {
     let store = scoped.store
     try store.write { batch in
       batch.add(try StoreFixtures.auditEvent(id: "a", at: 0, user: "alice", namespace: "dev"))
-      batch.add(try StoreFixtures.auditEvent(id: "b", at: 10, user: "bob", verb: "delete", namespace: "prod"))
-      batch.add(try StoreFixtures.auditEvent(id: "c", at: 20, user: "alice", namespace: "prod", resource: "secrets"))
-      batch.add(try StoreFixtures.auditEvent(id: "c", at: 20, user: "alice", namespace: "prod", resource: "secrets", line: 9))
+      batch.add(
+        try StoreFixtures.auditEvent(
+          id: "b", at: 10, user: "bob", verb: "delete", namespace: "prod"))
+      batch.add(
+        try StoreFixtures.auditEvent(
+          id: "c", at: 20, user: "alice", namespace: "prod", resource: "secrets"))
+      batch.add(
+        try StoreFixtures.auditEvent(
+          id: "c", at: 20, user: "alice", namespace: "prod", resource: "secrets", line: 9))
     }
     func ids(_ query: EventQuery) throws -> [String] {
       try store.events(query).compactMap(\.auditID)
@@ -81,12 +89,19 @@ struct StoreContractTests {
     defer { scoped.cleanup() }
     let store = scoped.store
     try store.write { batch in
-      batch.add(StoreFixtures.alert(rule: "Exec", severity: .notice, at: 0, dedupKey: "k1",
-        user: "alice", namespace: "dev", output: "exec into web-0"), window: .zero)
-      batch.add(StoreFixtures.alert(rule: "RBAC", severity: .critical, at: 10, dedupKey: "k2",
-        user: "bob", namespace: nil, output: "ClusterRoleBinding to cluster-admin"), window: .zero)
-      batch.add(StoreFixtures.alert(rule: "Secret", severity: .warning, at: 20, dedupKey: "k3",
-        user: "alice", namespace: "prod", output: "read secret db-password"), window: .zero)
+      batch.add(
+        StoreFixtures.alert(
+          rule: "Exec", severity: .notice, at: 0, dedupKey: "k1",
+          user: "alice", namespace: "dev", output: "exec into web-0"), window: .zero)
+      batch.add(
+        StoreFixtures.alert(
+          rule: "RBAC", severity: .critical, at: 10, dedupKey: "k2",
+          user: "bob", namespace: nil, output: "ClusterRoleBinding to cluster-admin"), window: .zero
+      )
+      batch.add(
+        StoreFixtures.alert(
+          rule: "Secret", severity: .warning, at: 20, dedupKey: "k3",
+          user: "alice", namespace: "prod", output: "read secret db-password"), window: .zero)
     }
     func keys(_ query: AlertQuery) throws -> [String] {
       try store.alerts(query).map(\.record.dedupKey)
@@ -119,7 +134,8 @@ struct StoreContractTests {
     try store.write { $0.add(StoreFixtures.alert(at: 10, auditID: "a-1"), window: window) }
     let firstID = try store.alerts(.all).first?.id
     try store.write { batch in
-      batch.add(StoreFixtures.alert(severity: .warning, at: 50, auditID: "a-2", count: 2), window: window)
+      batch.add(
+        StoreFixtures.alert(severity: .warning, at: 50, auditID: "a-2", count: 2), window: window)
       batch.add(StoreFixtures.alert(at: 5, auditID: "a-3"), window: window)
     }
     try store.write { $0.add(StoreFixtures.alert(at: 400, auditID: "a-4"), window: window) }
@@ -147,7 +163,8 @@ struct StoreContractTests {
     let total = AlertRecord.evidenceLimit + 5
     try scoped.store.write { batch in
       for index in 0..<total {
-        batch.add(StoreFixtures.alert(at: Int64(index), auditID: "a-\(index)"), window: .seconds(3600))
+        batch.add(
+          StoreFixtures.alert(at: Int64(index), auditID: "a-\(index)"), window: .seconds(3600))
       }
     }
     let stored = try #require(try scoped.store.alerts(.all).first)
@@ -162,7 +179,9 @@ struct StoreContractTests {
     defer { scoped.cleanup() }
     let store = scoped.store
     try store.write { batch in
-      for second in 0..<10 { batch.add(try StoreFixtures.auditEvent(id: "e\(second)", at: Int64(second))) }
+      for second in 0..<10 {
+        batch.add(try StoreFixtures.auditEvent(id: "e\(second)", at: Int64(second)))
+      }
       batch.add(StoreFixtures.alert(at: 1, dedupKey: "old"), window: .zero)
       var spanning = StoreFixtures.alert(at: 2, dedupKey: "spanning")
       spanning.lastSeen = StoreFixtures.at(8)
@@ -172,7 +191,10 @@ struct StoreContractTests {
     let deleted = try store.deleteOlder(than: StoreFixtures.at(6))
     #expect(deleted == StoreCounts(events: 6, alerts: 1))
     #expect(try store.counts() == StoreCounts(events: 4, alerts: 2))
-    #expect(try store.events(EventQuery(order: .oldestFirst)).compactMap(\.auditID) == ["e6", "e7", "e8", "e9"])
+    #expect(
+      try store.events(EventQuery(order: .oldestFirst)).compactMap(\.auditID) == [
+        "e6", "e7", "e8", "e9",
+      ])
     #expect(Set(try store.alerts(.all).map(\.record.dedupKey)) == ["spanning", "new"])
     // A deleted alert's key starts a new row.
     try store.write { $0.add(StoreFixtures.alert(at: 1, dedupKey: "old"), window: .zero) }
@@ -196,7 +218,8 @@ struct StoreContractTests {
     #expect(try scoped.store.counts() == StoreCounts())
   }
 
-  @Test("a record of a redacted event holds the redaction marker, not the secret",
+  @Test(
+    "a record of a redacted event holds the redaction marker, not the secret",
     arguments: StoreFactories.all)
   func redactedEvent(factory: any StoreFactory) throws {
     let scoped = try factory.make()
@@ -219,7 +242,9 @@ struct StoreContractTests {
     let store = scoped.store
     let batches = 40
     let batchSize = 50
-    let events = try (0..<batchSize).map { try StoreFixtures.auditEvent(id: "e\($0)", at: Int64($0)) }
+    let events = try (0..<batchSize).map {
+      try StoreFixtures.auditEvent(id: "e\($0)", at: Int64($0))
+    }
     let writing = Flag()
     try await withThrowingTaskGroup(of: [Int].self) { group in
       group.addTask {

@@ -52,7 +52,8 @@ struct GKELogEntry {
     let authentication = payload["authenticationInfo"]
     let metadata = payload["requestMetadata"]
 
-    var w = JSONObjectWriter(capacity: 512 + (request?.byteRange.count ?? 0) + (response?.byteRange.count ?? 0))
+    var w = JSONObjectWriter(
+      capacity: 512 + (request?.byteRange.count ?? 0) + (response?.byteRange.count ?? 0))
     w.string("kind", "Event")
     w.string("apiVersion", "audit.k8s.io/v1")
     let hasBody = request?.kind == .object || response?.kind == .object
@@ -118,7 +119,8 @@ struct GKELogEntry {
   /// `core/v1/namespaces/default/pods/nginx/exec` → objectRef (Falco's k8saudit-gke rules, plus
   /// a collection of cluster-scoped resources); the core group is left out, as natively.
   static func objectReference(_ resourceName: String) -> ObjectReference? {
-    let parts = resourceName.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+    let parts = resourceName.split(separator: "/", omittingEmptySubsequences: false).map(
+      String.init)
     guard parts.count >= 3, !parts[0].isEmpty else { return nil }
     var ref = ObjectReference(apiGroup: parts[0] == "core" ? nil : parts[0], apiVersion: parts[1])
     let namespaced = parts[2] == "namespaces" && parts.count >= 5

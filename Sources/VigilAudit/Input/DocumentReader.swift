@@ -1,9 +1,10 @@
+import VigilJSON
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import VigilJSON
 
 /// Cuts a byte stream into JSON documents with their starting lines, streaming in large chunks.
 ///
@@ -115,7 +116,8 @@ final class DocumentReader {
         continue
       }
       let bytes = Array(text)
-      let complete = (try? JSONDocument(parsing: bytes)) != nil || TimestampPrefix.split(bytes) != nil
+      let complete =
+        (try? JSONDocument(parsing: bytes)) != nil || TimestampPrefix.split(bytes) != nil
       mode = complete ? .lines : .documents
       return
     }

@@ -45,6 +45,9 @@ extension RuleDiagnostic {
     case unknownSource = "unknown-source"
     /// An `append` without anything to append (LOAD_APPEND_NO_VALUES, warning).
     case appendNoValues = "append-no-values"
+    /// A macro or list name that conditions cannot reference (LOAD_INVALID_MACRO_NAME /
+    /// LOAD_INVALID_LIST_NAME, warning).
+    case invalidName = "invalid-name"
     /// A legacy construct (LOAD_DEPRECATED_ITEM, warning).
     case deprecated = "deprecated"
 
@@ -52,7 +55,7 @@ extension RuleDiagnostic {
     public var defaultSeverity: Severity {
       switch self {
       case .unknownKey, .unknownItem, .unusedMacro, .unusedList, .unknownSource, .appendNoValues,
-        .deprecated:
+        .invalidName, .deprecated:
         .warning
       case .fileRead, .yamlParse, .invalidItem, .conditionSyntax, .unknownField, .fieldArgument,
         .typeMismatch, .undefinedMacro, .undefinedList, .recursiveMacro, .appendToUndefined,

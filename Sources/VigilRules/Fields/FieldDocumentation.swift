@@ -8,12 +8,28 @@ public enum FieldDocumentation {
       "Falco's k8saudit plugin fields, with Falco's names, types, arguments and semantics, so Falco "
         + "rules load unchanged. Every `ka.*` value is a string, as in Falco (`ka.response.code "
         + "startswith 2`); JSON numbers read as their text, objects and arrays as compact JSON. "
-        + "A field with no value (absent key, empty list) is missing: every comparison on it is false."
+        + "A field with no value (absent key, empty list) is missing: every comparison on it is false.\n\n"
+        + "Where Falco's Go plugin has a known defect Vigil follows Falco's original (C++) "
+        + "implementation or the documented intent:\n\n"
+        + "- `*.eff_run_as_user` / `*.eff_run_as_group` read `securityContext.runAsUser/Group` of the "
+        + "container, then of the pod, then `0` (the Go plugin reads `spec.runAsUser`, always `0`).\n"
+        + "- `*.privileged` is `false` for a container without the flag, so the list has one value "
+        + "per container; other security-context lists skip containers without the value.\n"
+        + "- `*.add_capabilities` lists each capability (the Go plugin prints each container's array "
+        + "as one JSON text); `ka.req.service.ports` lists each port object as compact JSON.\n"
+        + "- `ka.req.volume.hostpath[glob]` matches the glob against every hostPath volume (the Go "
+        + "plugin checks only the first volume).\n"
+        + "- `ka.sourceips` reads `sourceIPs` (the Go plugin reads a non-existent path).\n"
+        + "- `ka.cluster.name` reads the `cluster_name` annotation (set from GKE resource labels); "
+        + "Falco's plugins take it from their configuration.\n"
+        + "- An index on `ka.req.role.rules.*` or `*.host_port` picks the i-th value of the flattened "
+        + "list; Falco picks all values of the i-th rule or container."
     ),
     (
       "jevt.", "`jevt.*` — Falco JSON event fields",
-      "The event time and any value of the audit event's JSON by RFC 6901 pointer, as Falco's "
-        + "json fields print them: strings unquoted, objects and arrays as compact JSON."
+      "The event time (the audit event's `stageTimestamp`) and any value of the audit event's "
+        + "JSON by RFC 6901 pointer, as Falco's json fields print them: strings unquoted, objects "
+        + "and arrays as compact JSON. `jevt.time` is printed in UTC (Falco uses the host's zone)."
     ),
     ("json.", "`json.*` — Falco json plugin names", "Newer names of the `jevt.*` fields."),
     (
@@ -32,9 +48,12 @@ public enum FieldDocumentation {
   public static func markdown(_ registry: FieldRegistry) -> String {
     var out = "# Fields\n\n"
     out += "<!-- Generated from the field declarations in Sources/VigilRules/Fields; do not edit.\n"
-    out += "     Regenerate: VIGIL_REGENERATE_DOCS=1 swift test --filter FieldsDocumentationTests -->\n\n"
-    out += "Fields that rule conditions and outputs can read. `Arg` says what may follow the name in "
-    out += "brackets: `Index` an optional list index (`[0]`), `Key, Required` a required key or JSON "
+    out +=
+      "     Regenerate: VIGIL_REGENERATE_DOCS=1 swift test --filter FieldsDocumentationTests -->\n\n"
+    out +=
+      "Fields that rule conditions and outputs can read. `Arg` says what may follow the name in "
+    out +=
+      "brackets: `Index` an optional list index (`[0]`), `Key, Required` a required key or JSON "
     out += "pointer (`ka.uri.param[command]`, `jevt.value[/stage]`).\n\n"
     var listed = Set<String>()
     for section in sections {
@@ -42,7 +61,7 @@ public enum FieldDocumentation {
       guard !fields.isEmpty else { continue }
       out += "## \(section.title)\n\n\(section.intro)\n\n"
       out += table(fields)
-      fields.forEach { listed.insert($0.name) }
+      for field in fields { listed.insert(field.name) }
     }
     let others = registry.fields.filter { !listed.contains($0.name) }
     if !others.isEmpty {

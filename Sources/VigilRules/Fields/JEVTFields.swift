@@ -10,8 +10,9 @@ import VigilJSON
 enum JEVTFields {
   /// Every `jevt.*` and `json.*` field.
   static let all: [Field] = [
-    Field("jevt.time", .string, "json event timestamp as a string that includes the nanosecond part")
-    { event, _ in
+    Field(
+      "jevt.time", .string, "json event timestamp as a string that includes the nanosecond part"
+    ) { event, _ in
       event.audit == nil ? .missing : .string(FieldSupport.falcoTime(event.time))
     },
     Field(

@@ -22,6 +22,23 @@ extension K8sFields {
       return .string(String(Substring(utf8[utf8.index(after: slash)...])))
     },
     Field(
+      "k8s.exec.words", .string, list: true, argument: .optionalIndex,
+      "For pods/exec: every whitespace-separated word of the command line, paths cut to their last component (`sh -c \"/usr/bin/apt-get install x\"` → sh, -c, apt-get, install, x), so `intersects (apt-get, yum, pip)` finds a package manager behind a shell"
+    ) { event, _ in
+      guard let command = execCommand(event) else { return .missing }
+      var out: [String] = []
+      for argument in command {
+        for word in argument.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A })
+        {
+          let tail =
+            word.lastIndex(of: UInt8(ascii: "/")).map { word[word.index(after: $0)...] } ?? word
+          let text = String(Substring(tail)).trimmingQuotes
+          if !text.isEmpty { out.append(text) }
+        }
+      }
+      return .strings(out)
+    },
+    Field(
       "k8s.exec.container", .string,
       "For pods/exec and pods/attach: the `container=` query parameter"
     ) { event, _ in
@@ -77,5 +94,17 @@ extension K8sFields {
   static func isBinding(_ event: Event) -> Bool {
     let resource = event.audit?.objectRef?.resource
     return resource == "rolebindings" || resource == "clusterrolebindings"
+  }
+}
+
+extension String {
+  /// The string without the shell quotes and separators that wrap words (`"apt-get` → `apt-get`).
+  fileprivate var trimmingQuotes: String {
+    let quotes: Set<UInt8> = [0x22, 0x27, 0x3B, 0x26, 0x7C, 0x28, 0x29, 0x60]
+    let utf8 = self.utf8
+    guard let first = utf8.firstIndex(where: { !quotes.contains($0) }),
+      let last = utf8.lastIndex(where: { !quotes.contains($0) })
+    else { return "" }
+    return String(Substring(utf8[first...last]))
   }
 }

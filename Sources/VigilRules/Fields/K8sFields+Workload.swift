@@ -27,9 +27,15 @@ extension K8sFields {
       guard !containers.isEmpty else { return .missing }
       return .bool(containers.contains { $0.privileged })
     },
-    podFlag("k8s.req.host_network", "hostNetwork", "True when a pod spec of the request uses the host network"),
-    podFlag("k8s.req.host_pid", "hostPID", "True when a pod spec of the request shares the host PID namespace"),
-    podFlag("k8s.req.host_ipc", "hostIPC", "True when a pod spec of the request shares the host IPC namespace"),
+    podFlag(
+      "k8s.req.host_network", "hostNetwork",
+      "True when a pod spec of the request uses the host network"),
+    podFlag(
+      "k8s.req.host_pid", "hostPID",
+      "True when a pod spec of the request shares the host PID namespace"),
+    podFlag(
+      "k8s.req.host_ipc", "hostIPC",
+      "True when a pod spec of the request shares the host IPC namespace"),
     Field(
       "k8s.req.hostpaths", .string, list: true, argument: .optionalIndex,
       "hostPath paths of the volumes of the request body's pod specs, any workload kind"

@@ -20,13 +20,24 @@ enum K8sFields {
       if let namespace = event.audit?.objectRef?.namespace { return .string(namespace) }
       return .json(event.requestObject?["metadata"]?["namespace"])
     },
-    Field("k8s.resource", .string, "Resource of the target object: pods, secrets, clusterrolebindings …")
-    { event, _ in
+    Field(
+      "k8s.resource", .string, "Resource of the target object: pods, secrets, clusterrolebindings …"
+    ) { event, _ in
       .optional(event.audit?.objectRef?.resource)
     },
-    Field("k8s.subresource", .string, "Subresource: exec, attach, portforward, log, proxy, token, approval …")
-    { event, _ in
+    Field(
+      "k8s.subresource", .string,
+      "Subresource: exec, attach, portforward, log, proxy, token, approval …"
+    ) { event, _ in
       .optional(event.audit?.objectRef?.subresource)
+    },
+    Field(
+      "k8s.resource.full", .string,
+      "Resource and subresource as one path: pods/exec, nodes/proxy, serviceaccounts/token, certificatesigningrequests/approval; the resource alone without a subresource"
+    ) { event, _ in
+      guard let ref = event.audit?.objectRef, let resource = ref.resource else { return .missing }
+      guard let sub = ref.subresource, !sub.isEmpty else { return .string(resource) }
+      return .string(resource + "/" + sub)
     },
     Field(
       "k8s.name", .string,
@@ -38,12 +49,13 @@ enum K8sFields {
         root?["requestObject"]?["metadata"]?["name"]
           ?? root?["responseObject"]?["metadata"]?["name"])
     },
-    Field("k8s.verb", .string, "The Kubernetes verb: get, list, watch, create, update, patch, delete …")
-    { event, _ in
+    Field(
+      "k8s.verb", .string, "The Kubernetes verb: get, list, watch, create, update, patch, delete …"
+    ) { event, _ in
       .nonEmpty(event.audit?.verb)
     },
-    Field("k8s.api.group", .string, "API group of the target object; `core` for the core group")
-    { event, _ in
+    Field("k8s.api.group", .string, "API group of the target object; `core` for the core group") {
+      event, _ in
       guard let ref = event.audit?.objectRef else { return .missing }
       guard let group = ref.apiGroup, !group.isEmpty else { return .string("core") }
       return .string(group)
@@ -83,8 +95,10 @@ enum K8sFields {
     Field("k8s.req.kind", .string, "Kind of the request body: Pod, Deployment, TokenRequest …") {
       event, _ in .json(event.requestObject?["kind"])
     },
-    Field("k8s.truncated", .bool, "True when the event was over the size limit and kept as metadata only")
-    { event, _ in
+    Field(
+      "k8s.truncated", .bool,
+      "True when the event was over the size limit and kept as metadata only"
+    ) { event, _ in
       guard let audit = event.audit else { return .missing }
       return .bool(audit.truncated)
     },

@@ -17,7 +17,8 @@ extension KAFields {
     case .name: return "\(pod) the \(who) names."
     case .image: return "\(pod) the \(who) images."
     case .repository:
-      return "The same as ka.req.pod.\(list.rawValue).image, but only the repository part (e.g. falcosecurity/falco)."
+      return
+        "The same as ka.req.pod.\(list.rawValue).image, but only the repository part (e.g. falcosecurity/falco)."
     case .command: return "\(pod) the \(who) commands."
     case .args: return "\(pod) the \(who) args."
     case .privileged: return "\(pod) the value of the privileged flag for all \(who)."
@@ -26,10 +27,12 @@ extension KAFields {
     case .readOnly: return "\(pod) the value of the readOnlyRootFilesystem flag for all \(who)."
     case .runAsUser: return "\(pod) the runAsUser uid for all \(who)."
     case .effUser:
-      return "\(pod) the initial uid that will be used for all \(who). \(effective) uid is specified."
+      return
+        "\(pod) the initial uid that will be used for all \(who). \(effective) uid is specified."
     case .runAsGroup: return "\(pod) the runAsGroup gid for all \(who)."
     case .effGroup:
-      return "\(pod) the initial gid that will be used for all \(who). \(effective) gid is specified."
+      return
+        "\(pod) the initial gid that will be used for all \(who). \(effective) gid is specified."
     case .procMount: return "\(pod) the procMount type for all \(who)."
     case .capabilities: return "\(pod) the capabilities added for all \(who)."
     case .hostPort: return "\(pod) all \(who) hostPort values."
@@ -45,7 +48,8 @@ extension KAFields {
     case .name: return "\(pod) the container's names."
     case .image: return "\(pod) the container's images."
     case .repository:
-      return "The same as req.container.image, but only the repository part (e.g. falcosecurity/falco)."
+      return
+        "The same as req.container.image, but only the repository part (e.g. falcosecurity/falco)."
     case .command: return "\(pod) the container's command."
     case .args: return "\(pod) the container's args."
     case .privileged: return "\(pod) the value of the privileged flag for all containers."
@@ -54,10 +58,12 @@ extension KAFields {
     case .readOnly: return "\(pod) the value of the readOnlyRootFilesystem flag for all containers"
     case .runAsUser: return "\(pod) the runAsUser uid for all containers"
     case .effUser:
-      return "\(pod) the initial uid that will be used for all containers. \(effective) uid is specified"
+      return
+        "\(pod) the initial uid that will be used for all containers. \(effective) uid is specified"
     case .runAsGroup: return "\(pod) the runAsGroup gid for all containers"
     case .effGroup:
-      return "\(pod) the initial gid that will be used for all containers. \(effective) gid is specified"
+      return
+        "\(pod) the initial gid that will be used for all containers. \(effective) gid is specified"
     case .procMount: return "\(pod) the procMount types for all containers"
     case .capabilities: return "\(pod) all capabilities to add when running the container."
     case .hostPort: return "\(pod) all container's hostPort values."

@@ -17,21 +17,27 @@ extension KAFields {
   static func containerFields(_ list: FieldSupport.ContainerList) -> [Field] {
     let p = "ka.req.pod.\(list.rawValue)."
     var fields: [Field] = [
-      perContainer(p + "name", list, text(list, .name)) { c, _ in c["name"].map { FieldValue.json($0) } },
+      perContainer(p + "name", list, text(list, .name)) { c, _ in
+        c["name"].map { FieldValue.json($0) }
+      },
       perContainer(p + "image", list, text(list, .image), requireAll: true) { c, _ in
         c["image"].map { FieldValue.json($0) }
       },
-      perContainer(p + "image.repository", list, text(list, .repository), requireAll: true) { c, _ in
+      perContainer(p + "image.repository", list, text(list, .repository), requireAll: true) {
+        c, _ in
         c["image"].map { .string(FieldSupport.falcoRepository($0.displayString)) }
       },
       perContainer(p + "command", list, text(list, .command)) { c, _ in
         c["command"].map { FieldValue.json($0) }
       },
-      perContainer(p + "args", list, text(list, .args)) { c, _ in c["args"].map { FieldValue.json($0) } },
+      perContainer(p + "args", list, text(list, .args)) { c, _ in
+        c["args"].map { FieldValue.json($0) }
+      },
       perContainer(p + "privileged", list, text(list, .privileged)) { c, _ in
         c["securityContext"]?["privileged"].map { FieldValue.json($0) } ?? .string("false")
       },
-      securityContext(p + "allow_privilege_escalation", list, "allowPrivilegeEscalation", .escalation),
+      securityContext(
+        p + "allow_privilege_escalation", list, "allowPrivilegeEscalation", .escalation),
       securityContext(p + "read_only_fs", list, "readOnlyRootFilesystem", .readOnly),
       securityContext(p + "run_as_user", list, "runAsUser", .runAsUser),
       effective(p + "eff_run_as_user", list, "runAsUser", .effUser),

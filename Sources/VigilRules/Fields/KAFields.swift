@@ -14,7 +14,8 @@ import VigilJSON
 /// services, config maps, volumes and responses.
 enum KAFields {
   /// Every `ka.*` field, in Falco's order.
-  static let all: [Field] = request + annotations + target + rbac + objects + pod + containers
+  static let all: [Field] =
+    request + annotations + target + rbac + objects + pod + containers
     + response
 
   /// Who made which request.
@@ -22,7 +23,9 @@ enum KAFields {
     Field("ka.auditid", .string, "The unique id of the audit event") { event, _ in
       .optional(event.audit?.auditID)
     },
-    Field("ka.stage", .string, "Stage of the request (e.g. RequestReceived, ResponseComplete, etc.)") {
+    Field(
+      "ka.stage", .string, "Stage of the request (e.g. RequestReceived, ResponseComplete, etc.)"
+    ) {
       event, _ in .optional(event.audit?.stage)
     },
     Field("ka.user.name", .string, "The user name performing the request") { event, _ in

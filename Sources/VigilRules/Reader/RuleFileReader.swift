@@ -90,7 +90,22 @@ struct RuleFileReader {
       fail(.invalidItem, node.location, "\(kind) name must be a non-empty string")
       return nil
     }
+    if !Self.isIdentifier(text) {
+      fail(
+        .invalidName, node.location,
+        "\(kind) name '\(text)' is not an identifier ([a-zA-Z_][a-zA-Z0-9_]*), so conditions cannot use it")
+    }
     return text
+  }
+
+  /// True for `[a-zA-Z_][a-zA-Z0-9_]*`.
+  static func isIdentifier(_ text: String) -> Bool {
+    guard let first = text.unicodeScalars.first, first.isASCII,
+      first.properties.isAlphabetic || first == "_"
+    else { return false }
+    return text.unicodeScalars.allSatisfy {
+      $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_")
+    }
   }
 
   private mutating func string(_ node: YAMLNode, key: String) -> String? {

@@ -23,7 +23,9 @@ extension String.UTF8View {
     guard !pattern.isEmpty else { return true }
     guard haystack.count >= pattern.count else { return false }
     for start in 0...(haystack.count - pattern.count)
-    where haystack[start] == pattern[0] && haystack[start..<(start + pattern.count)].elementsEqual(pattern) {
+    where haystack[start] == pattern[0]
+      && haystack[start..<(start + pattern.count)].elementsEqual(pattern)
+    {
       return true
     }
     return false

@@ -1,9 +1,9 @@
 import GRDB
 import VigilCore
 
+import struct Foundation.Data
 import class Foundation.JSONDecoder
 import class Foundation.JSONEncoder
-import struct Foundation.Data
 
 extension AlertRecord {
   /// The column list, in the order of ``databaseArguments`` and ``init(row:startingAt:)``.
@@ -52,9 +52,11 @@ extension AlertRecord {
   init(row: Row, startingAt start: Int) throws {
     let level: Int64 = row[start + 1]
     guard let severity = Severity(rawValue: Int(level)) else {
-      throw StoreError(.invalidColumn, location: "alerts.severity", detail: "unknown severity \(level)")
+      throw StoreError(
+        .invalidColumn, location: "alerts.severity", detail: "unknown severity \(level)")
     }
-    let evidence = try AlertRecord.decode([StoredEvidence].self, row[start + 17], column: "evidence")
+    let evidence = try AlertRecord.decode(
+      [StoredEvidence].self, row[start + 17], column: "evidence")
     self.rule = row[start]
     self.severity = severity
     self.time = Timestamp(nanoseconds: row[start + 3])

@@ -2,8 +2,6 @@ import GRDB
 import VigilCore
 import VigilJSON
 
-import struct Foundation.Data
-
 extension EventRecord {
   /// The column list, in the order of ``databaseArguments`` and ``init(row:)``.
   static let columns = """
@@ -15,16 +13,30 @@ extension EventRecord {
   /// The insert statement (prepared once per connection and cached).
   static let insertSQL = "INSERT INTO events (\(columns)) VALUES (\(placeholders(count: 22)))"
 
-  /// The values of ``columns``.
-  var databaseArguments: StatementArguments {
-    let values: [(any DatabaseValueConvertible)?] = [
-      time.nanoseconds, source, auditID, stage, verb, requestURI, user,
-      userGroups.isEmpty ? nil : EventRecord.encodeGroups(userGroups), impersonatedUser,
-      sourceIP, userAgent, namespace, resource, subresource, name, apiGroup,
-      responseCode.map { Int64($0) }, shape?.rawValue, position.file, Int64(position.line),
-      truncated ? Int64(1) : Int64(0), Data(raw),
-    ]
-    return StatementArguments(values)
+  /// Binds the values of ``columns`` (in order) to the insert statement.
+  func bind(to binder: inout SQLiteBinder) {
+    binder.bind(time.nanoseconds)
+    binder.bind(source)
+    binder.bind(auditID)
+    binder.bind(stage)
+    binder.bind(verb)
+    binder.bind(requestURI)
+    binder.bind(user)
+    binder.bind(userGroups.isEmpty ? nil : EventRecord.encodeGroups(userGroups))
+    binder.bind(impersonatedUser)
+    binder.bind(sourceIP)
+    binder.bind(userAgent)
+    binder.bind(namespace)
+    binder.bind(resource)
+    binder.bind(subresource)
+    binder.bind(name)
+    binder.bind(apiGroup)
+    binder.bind(responseCode.map { Int64($0) })
+    binder.bind(shape?.rawValue)
+    binder.bind(position.file)
+    binder.bind(Int64(position.line))
+    binder.bind(truncated ? Int64(1) : Int64(0))
+    binder.bind(blob: raw)
   }
 
   /// Reads a row selected with ``columns``.
@@ -33,7 +45,8 @@ extension EventRecord {
     var shape: AuditEvent.Shape?
     if let shapeText {
       guard let parsed = AuditEvent.Shape(rawValue: shapeText) else {
-        throw StoreError(.invalidColumn, location: "events.shape", detail: "unknown shape \(shapeText)")
+        throw StoreError(
+          .invalidColumn, location: "events.shape", detail: "unknown shape \(shapeText)")
       }
       shape = parsed
     }

@@ -8,8 +8,9 @@ extension SQLiteStore {
     if !batch.events.isEmpty {
       let insert = try db.cachedStatement(sql: EventRecord.insertSQL)
       for record in batch.events {
-        insert.setUncheckedArguments(record.databaseArguments)
-        try insert.execute()
+        var binder = SQLiteBinder(insert)
+        record.bind(to: &binder)
+        try binder.run(in: db, location: "events")
       }
     }
     guard !batch.alerts.isEmpty else { return }

@@ -86,6 +86,7 @@ public final class SQLiteStore: Store {
     try guarded { try pool.close() }
   }
 
+  /// Collects the batch, then applies it in one transaction.
   public func write(_ body: (inout StoreBatch) throws -> Void) throws {
     var batch = StoreBatch()
     try body(&batch)
@@ -93,6 +94,7 @@ public final class SQLiteStore: Store {
     try guarded { try pool.write { db in try SQLiteStore.apply(batch, to: db) } }
   }
 
+  /// The matching events, in the query's order.
   public func events(_ query: EventQuery) throws -> [EventRecord] {
     let (sql, arguments) = query.sql
     return try guarded {
@@ -106,6 +108,7 @@ public final class SQLiteStore: Store {
     }
   }
 
+  /// The matching alert rows, in the query's order.
   public func alerts(_ query: AlertQuery) throws -> [StoredAlert] {
     let (sql, arguments) = query.sql
     return try guarded {
@@ -121,6 +124,7 @@ public final class SQLiteStore: Store {
     }
   }
 
+  /// How many events and alert rows are stored.
   public func counts() throws -> StoreCounts {
     try guarded {
       try pool.read { db in
@@ -132,6 +136,7 @@ public final class SQLiteStore: Store {
     }
   }
 
+  /// Deletes events before `cutoff` and alerts last seen before it.
   @discardableResult
   public func deleteOlder(than cutoff: Timestamp) throws -> StoreCounts {
     try guarded {

@@ -62,7 +62,8 @@ enum AuditSamples {
     -> String
   {
     let log = asObject ? event : JSONText.quoted(event)
-    return #"{"operationName":"Microsoft.ContainerService/managedClusters/diagnosticLogs/Read","category":"\#(category)","ResourceId":"/SUBSCRIPTIONS/0000/RESOURCEGROUPS/RG/PROVIDERS/MICROSOFT.CONTAINERSERVICE/MANAGEDCLUSTERS/AKS1","properties":{"log":\#(log),"stream":"stdout","pod":"kube-apiserver-6b8d9c7f5-x2k4p","containerID":"9c1e"},"time":"2024-05-01T13:00:00.0000000Z"}"#
+    return
+      #"{"operationName":"Microsoft.ContainerService/managedClusters/diagnosticLogs/Read","category":"\#(category)","ResourceId":"/SUBSCRIPTIONS/0000/RESOURCEGROUPS/RG/PROVIDERS/MICROSOFT.CONTAINERSERVICE/MANAGEDCLUSTERS/AKS1","properties":{"log":\#(log),"stream":"stdout","pod":"kube-apiserver-6b8d9c7f5-x2k4p","containerID":"9c1e"},"time":"2024-05-01T13:00:00.0000000Z"}"#
   }
 
   /// A native event with `objectRef.resource`, `auditID` and a request body of `size` bytes.
@@ -71,7 +72,9 @@ enum AuditSamples {
   {
     let body =
       bodyBytes > 0
-      ? #","requestObject":{"kind":"ConfigMap","data":{"blob":"\#(String(repeating: "x", count: bodyBytes))"}}"# : ""
-    return #"{"kind":"Event","apiVersion":"audit.k8s.io/v1","level":"Request","auditID":"\#(auditID)","stage":"\#(stage)","requestURI":"/api/v1/namespaces/default/configmaps","verb":"create","user":{"username":"alice"},"sourceIPs":["10.1.1.1"],"objectRef":{"resource":"configmaps","namespace":"default","name":"big"},"responseStatus":{"metadata":{},"code":201}\#(body),"stageTimestamp":"2024-05-01T10:00:00Z"}"#
+      ? #","requestObject":{"kind":"ConfigMap","data":{"blob":"\#(String(repeating: "x", count: bodyBytes))"}}"#
+      : ""
+    return
+      #"{"kind":"Event","apiVersion":"audit.k8s.io/v1","level":"Request","auditID":"\#(auditID)","stage":"\#(stage)","requestURI":"/api/v1/namespaces/default/configmaps","verb":"create","user":{"username":"alice"},"sourceIPs":["10.1.1.1"],"objectRef":{"resource":"configmaps","namespace":"default","name":"big"},"responseStatus":{"metadata":{},"code":201}\#(body),"stageTimestamp":"2024-05-01T10:00:00Z"}"#
   }
 }

@@ -9,7 +9,8 @@ import VigilJSON
 /// name from the standard registry.
 enum FieldFixtures {
   /// The one event in `json` (any audit shape), decoded by `AuditDecoder`.
-  static func event(_ json: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws
+  static func event(_ json: String, sourceLocation: Testing.SourceLocation = #_sourceLocation)
+    throws
     -> Event
   {
     let (events, diagnostics) = AuditDecoder().decode(text: json)

@@ -7,9 +7,12 @@ import Testing
   @Test(arguments: [
     ("/proc*", "/proc", true), ("/proc*", "/proc/sys/kernel", true), ("/proc*", "/pro", false),
     ("/", "/", true), ("/", "/etc", false), ("/etc", "/etc", true), ("/etc", "/etc/ssl", false),
-    ("/var/run/docker.sock", "/var/run/docker.sock", true), ("*.sock", "/run/containerd.sock", true),
-    ("/dev/sd?", "/dev/sda", true), ("/dev/sd?", "/dev/sda1", false), ("/dev/sd[a-c]", "/dev/sdb", true),
-    ("/dev/sd[!a-c]", "/dev/sdb", false), ("/a*b*c", "/axxbyyc", true), ("/a*b*c", "/axxbyy", false),
+    ("/var/run/docker.sock", "/var/run/docker.sock", true),
+    ("*.sock", "/run/containerd.sock", true),
+    ("/dev/sd?", "/dev/sda", true), ("/dev/sd?", "/dev/sda1", false),
+    ("/dev/sd[a-c]", "/dev/sdb", true),
+    ("/dev/sd[!a-c]", "/dev/sdb", false), ("/a*b*c", "/axxbyyc", true),
+    ("/a*b*c", "/axxbyy", false),
     ("/[broken", "/[broken", true),
   ])
   func glob(pattern: String, text: String, expected: Bool) {
@@ -38,8 +41,11 @@ import Testing
     ("GCR.io/p/img", "GCR.io/p/img", "gcr.io"),
     ("localhost/app:dev", "localhost/app", "localhost"),
     ("reg.local:5000/team/app:2", "reg.local", "reg.local:5000"),
-    ("123456789012.dkr.ecr.eu-west-1.amazonaws.com/app@sha256:1",
-     "123456789012.dkr.ecr.eu-west-1.amazonaws.com/app", "123456789012.dkr.ecr.eu-west-1.amazonaws.com"),
+    (
+      "123456789012.dkr.ecr.eu-west-1.amazonaws.com/app@sha256:1",
+      "123456789012.dkr.ecr.eu-west-1.amazonaws.com/app",
+      "123456789012.dkr.ecr.eu-west-1.amazonaws.com"
+    ),
   ])
   func images(image: String, repository: String, registry: String) {
     #expect(FieldSupport.falcoRepository(image) == repository)
@@ -54,8 +60,10 @@ import Testing
     ("argocd-server/v2.11.0", "argocd"),
     ("helm-controller/v0.37.4", "flux"), ("kustomize-controller/v1.2.2", "flux"),
     ("HashiCorp/1.0 Terraform/1.7.5 terraform-provider-kubernetes/2.27.0", "terraform"),
-    ("kube-controller-manager/v1.29.2 (linux/amd64) kubernetes/abc/system:serviceaccount:kube-system:x",
-     "kube-controller-manager"),
+    (
+      "kube-controller-manager/v1.29.2 (linux/amd64) kubernetes/abc/system:serviceaccount:kube-system:x",
+      "kube-controller-manager"
+    ),
     ("kube-scheduler/v1.29.2 (linux/amd64) kubernetes/abc/scheduler", "kube-scheduler"),
     ("kubelet/v1.29.2 (linux/amd64) kubernetes/abc", "kubelet"),
     ("kube-probe/1.29", "kubelet"),

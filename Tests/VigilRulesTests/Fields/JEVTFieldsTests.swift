@@ -24,13 +24,16 @@ import VigilCore
       #expect(try F.value(name, event, .key("/sourceIPs/0")) == .string("10.2.0.5"))
       #expect(
         try F.value(name, event, .key("/objectRef"))
-          == .string(#"{"resource":"pods","namespace":"prod","name":"web","subresource":"exec","apiVersion":"v1"}"#))
+          == .string(
+            #"{"resource":"pods","namespace":"prod","name":"web","subresource":"exec","apiVersion":"v1"}"#
+          ))
       #expect(try F.value(name, event, .key("/requestObject")) == .missing)
       #expect(try F.value(name, event, .key("/a~1~0b")) == .missing)
     }
     let pod = try F.event(FieldSamples.pod)
     #expect(
-      try F.value("jevt.value", pod, .key("/annotations/authorization.k8s.io~1decision")) == .string("allow"))
+      try F.value("jevt.value", pod, .key("/annotations/authorization.k8s.io~1decision"))
+        == .string("allow"))
     #expect(
       try F.value("jevt.value", pod, .key("/requestObject/spec/volumes/1/hostPath"))
         == .string(#"{"path":"/var/run/docker.sock","type":"Socket"}"#))

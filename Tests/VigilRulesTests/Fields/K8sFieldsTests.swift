@@ -53,10 +53,13 @@ import VigilCore
       try F.value("k8s.req.registries", pod)
         == F.strings("registry.example.com:5000", "docker.io", "docker.io"))
     let deployment = try F.event(FieldSamples.deployment)
-    #expect(try F.value("k8s.req.images", deployment) == F.strings("ghcr.io/acme/api:1.4", "quay.io/acme/log:2"))
+    #expect(
+      try F.value("k8s.req.images", deployment)
+        == F.strings("ghcr.io/acme/api:1.4", "quay.io/acme/log:2"))
     #expect(try F.value("k8s.req.registries", deployment) == F.strings("ghcr.io", "quay.io"))
     let cronJob = try F.event(FieldSamples.cronJob)
-    #expect(try F.value("k8s.req.images", cronJob) == F.strings("index.docker.io/library/postgres:16"))
+    #expect(
+      try F.value("k8s.req.images", cronJob) == F.strings("index.docker.io/library/postgres:16"))
     #expect(try F.value("k8s.req.registries", cronJob) == F.strings("docker.io"))
     let mergePatch = try F.event(FieldSamples.mergePatch)
     #expect(try F.value("k8s.req.images", mergePatch) == F.strings("nginx:1.26"))
@@ -91,8 +94,14 @@ import VigilCore
     #expect(try F.value("k8s.exec.command", exec) == .string("/bin/sh -c apt-get install -y curl"))
     #expect(try F.value("k8s.exec.binary", exec) == .string("sh"))
     #expect(try F.value("k8s.exec.container", exec) == .string("app"))
+    #expect(
+      try F.value("k8s.exec.words", exec)
+        == F.strings("sh", "-c", "apt-get", "install", "-y", "curl"))
+    #expect(try F.value("k8s.resource.full", exec) == .string("pods/exec"))
+    #expect(try F.value("k8s.resource.full", try F.event(FieldSamples.pod)) == .string("pods"))
     let gke = try F.event(FieldSamples.gkeExec)
     #expect(try F.value("k8s.exec.command", gke) == .missing)
+    #expect(try F.value("k8s.exec.words", gke) == .missing)
     #expect(try F.value("k8s.exec.command", try F.event(FieldSamples.pod)) == .missing)
   }
 

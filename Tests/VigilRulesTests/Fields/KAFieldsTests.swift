@@ -16,8 +16,11 @@ import VigilCore
     #expect(try F.value("ka.verb", event) == .string("create"))
     #expect(
       try F.value("ka.uri", event)
-        == .string("/api/v1/namespaces/prod/pods?fieldManager=kubectl-client-side-apply&dryRun=All"))
-    #expect(try F.value("ka.useragent", event) == .string("kubectl/v1.30.2 (linux/amd64) kubernetes/3968350"))
+        == .string("/api/v1/namespaces/prod/pods?fieldManager=kubectl-client-side-apply&dryRun=All")
+    )
+    #expect(
+      try F.value("ka.useragent", event)
+        == .string("kubectl/v1.30.2 (linux/amd64) kubernetes/3968350"))
     #expect(try F.value("ka.sourceips", event) == F.strings("203.0.113.7", "10.0.0.1"))
     #expect(try F.value("ka.sourceips", event, .index(1)) == .string("10.0.0.1"))
     #expect(try F.value("ka.impuser.name", event) == .missing)
@@ -26,7 +29,9 @@ import VigilCore
   @Test func uriParamIsURLDecodedAndFirstValue() throws {
     let pod = try F.event(FieldSamples.pod)
     #expect(try F.value("ka.uri.param", pod, .key("dryRun")) == .string("All"))
-    #expect(try F.value("ka.uri.param", pod, .key("fieldManager")) == .string("kubectl-client-side-apply"))
+    #expect(
+      try F.value("ka.uri.param", pod, .key("fieldManager")) == .string("kubectl-client-side-apply")
+    )
     #expect(try F.value("ka.uri.param", pod, .key("absent")) == .missing)
     let exec = try F.event(FieldSamples.exec)
     #expect(try F.value("ka.uri.param", exec, .key("command")) == .string("/bin/sh"))
@@ -38,8 +43,11 @@ import VigilCore
   @Test func annotations() throws {
     let event = try F.event(FieldSamples.pod)
     #expect(try F.value("ka.auth.decision", event) == .string("allow"))
-    #expect(try F.value("ka.auth.reason", event) == .string("RBAC: allowed by ClusterRoleBinding \"devs\""))
-    #expect(try F.value("ka.security.pod.violations", event) == .string("privileged (container \"app\")"))
+    #expect(
+      try F.value("ka.auth.reason", event)
+        == .string("RBAC: allowed by ClusterRoleBinding \"devs\""))
+    #expect(
+      try F.value("ka.security.pod.violations", event) == .string("privileged (container \"app\")"))
     #expect(try F.value("ka.auth.openshift.decision", event) == .missing)
     let refused = try F.event(FieldSamples.configMap)
     #expect(try F.value("ka.auth.decision", refused) == .string("forbid"))
@@ -73,7 +81,9 @@ import VigilCore
   @Test func configMapAndService() throws {
     let configMap = try F.event(FieldSamples.configMap)
     #expect(try F.value("ka.req.configmap.name", configMap) == .string("settings"))
-    #expect(try F.value("ka.req.configmap.obj", configMap) == .string(#"{"user":"admin","mode":"debug"}"#))
+    #expect(
+      try F.value("ka.req.configmap.obj", configMap) == .string(#"{"user":"admin","mode":"debug"}"#)
+    )
     let service = try F.event(FieldSamples.nodePortService)
     #expect(try F.value("ka.req.service.type", service) == .string("NodePort"))
     #expect(

@@ -18,10 +18,14 @@ import VigilCore
     #expect(
       try F.value("ka.req.pod.containers.image.repository", event)
         == F.strings("registry.example.com", "nginx"))
-    #expect(try F.value("ka.req.container.image", event) == .string("registry.example.com:5000/team/app:2.1@sha256:abc"))
-    #expect(try F.value("ka.req.container.image.repository", event) == .string("registry.example.com"))
+    #expect(
+      try F.value("ka.req.container.image", event)
+        == .string("registry.example.com:5000/team/app:2.1@sha256:abc"))
+    #expect(
+      try F.value("ka.req.container.image.repository", event) == .string("registry.example.com"))
     #expect(try F.value("ka.req.pod.initContainers.image", event) == F.strings("busybox:1.36"))
-    #expect(try F.value("ka.req.pod.initContainers.image.repository", event) == F.strings("busybox"))
+    #expect(
+      try F.value("ka.req.pod.initContainers.image.repository", event) == F.strings("busybox"))
     #expect(try F.value("ka.req.pod.ephemeralContainers.image", event) == .missing)
     #expect(try F.value("ka.req.pod.containers.name", event) == F.strings("app", "sidecar"))
     #expect(try F.value("ka.req.pod.initContainers.name", event) == F.strings("init"))
@@ -32,7 +36,8 @@ import VigilCore
     #expect(try F.value("ka.req.pod.containers.args", event) == F.strings(#"["--port","8080"]"#))
     #expect(try F.value("ka.req.pod.containers.args", event, .index(1)) == .missing)
     #expect(try F.value("ka.req.pod.containers.command", event) == .missing)
-    #expect(try F.value("ka.req.pod.initContainers.command", event) == F.strings(#"["sh","-c","true"]"#))
+    #expect(
+      try F.value("ka.req.pod.initContainers.command", event) == F.strings(#"["sh","-c","true"]"#))
   }
 
   @Test func privilegedDefaultsToFalseAndListsStaySeparate() throws {
@@ -50,7 +55,8 @@ import VigilCore
 
   @Test func securityContextListsSkipUnsetContainersUnlessIndexed() throws {
     let event = try F.event(FieldSamples.pod)
-    #expect(try F.value("ka.req.pod.containers.allow_privilege_escalation", event) == F.strings("true"))
+    #expect(
+      try F.value("ka.req.pod.containers.allow_privilege_escalation", event) == F.strings("true"))
     #expect(try F.value("ka.req.pod.containers.read_only_fs", event) == F.strings("true"))
     #expect(try F.value("ka.req.pod.containers.read_only_fs", event, .index(0)) == .missing)
     #expect(try F.value("ka.req.pod.containers.read_only_fs", event, .index(1)) == .string("true"))
@@ -58,7 +64,8 @@ import VigilCore
     #expect(try F.value("ka.req.pod.containers.run_as_group", event) == F.strings("4000"))
     #expect(try F.value("ka.req.pod.containers.proc_mount", event) == F.strings("Unmasked"))
     #expect(
-      try F.value("ka.req.pod.containers.add_capabilities", event) == F.strings("NET_ADMIN", "SYS_TIME"))
+      try F.value("ka.req.pod.containers.add_capabilities", event)
+        == F.strings("NET_ADMIN", "SYS_TIME"))
     #expect(try F.value("ka.req.pod.initContainers.run_as_user", event) == .missing)
   }
 
@@ -69,7 +76,8 @@ import VigilCore
     // No pod runAsGroup: app falls back to 0, sidecar sets 4000.
     #expect(try F.value("ka.req.pod.containers.eff_run_as_group", event) == F.strings("0", "4000"))
     #expect(try F.value("ka.req.pod.initContainers.eff_run_as_user", event) == F.strings("1000"))
-    #expect(try F.value("ka.req.pod.containers.eff_run_as_user", event, .index(1)) == .string("1000"))
+    #expect(
+      try F.value("ka.req.pod.containers.eff_run_as_user", event, .index(1)) == .string("1000"))
   }
 
   @Test func hostPortsFallBackToContainerPort() throws {
@@ -94,11 +102,14 @@ import VigilCore
   @Test func volumes() throws {
     let event = try F.event(FieldSamples.pod)
     #expect(try F.value("ka.req.pod.volumes.hostpath", event) == F.strings("/var/run/docker.sock"))
-    #expect(try F.value("ka.req.pod.volumes.hostpath", event, .index(1)) == .string("/var/run/docker.sock"))
+    #expect(
+      try F.value("ka.req.pod.volumes.hostpath", event, .index(1))
+        == .string("/var/run/docker.sock"))
     #expect(try F.value("ka.req.pod.volumes.hostpath", event, .index(0)) == .missing)
     #expect(try F.value("ka.req.pod.volumes.flexvolume_driver", event) == F.strings("example/lvm"))
     #expect(
-      try F.value("ka.req.pod.volumes.volume_type", event) == F.strings("emptyDir", "hostPath", "flexVolume"))
+      try F.value("ka.req.pod.volumes.volume_type", event)
+        == F.strings("emptyDir", "hostPath", "flexVolume"))
     let hostPath = { (glob: String) in try F.value("ka.req.volume.hostpath", event, .key(glob)) }
     #expect(try hostPath("/var/run/docker.sock") == .string("true"))
     #expect(try hostPath("/var/run/*") == .string("true"))

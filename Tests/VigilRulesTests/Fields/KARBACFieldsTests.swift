@@ -17,12 +17,15 @@ import VigilCore
           #"{"kind":"Group","apiGroup":"rbac.authorization.k8s.io","name":"devs"}"#))
     #expect(try F.value("ka.req.binding.role", event) == .string("cluster-admin"))
     #expect(try F.value("ka.req.binding.subjects.user_names", event) == F.strings("alice"))
-    #expect(try F.value("ka.req.binding.subjects.serviceaccount_names", event) == F.strings("default"))
+    #expect(
+      try F.value("ka.req.binding.subjects.serviceaccount_names", event) == F.strings("default"))
     #expect(
       try F.value("ka.req.binding.subjects.serviceaccount_ns_names", event)
         == F.strings("kube-system:default"))
     #expect(try F.value("ka.req.binding.subjects.group_names", event) == F.strings("devs"))
-    #expect(try F.value("ka.req.binding.subject.has_name", event, .key("cluster-admin")) == .string("true"))
+    #expect(
+      try F.value("ka.req.binding.subject.has_name", event, .key("cluster-admin"))
+        == .string("true"))
   }
 
   @Test func roleRules() throws {
@@ -32,12 +35,19 @@ import VigilCore
       return
     }
     #expect(rules.count == 3)
-    #expect(rules.first == .string(#"{"apiGroups":[""],"resources":["pods","pods/exec"],"verbs":["get","create"]}"#))
     #expect(
-      try F.value("ka.req.role.rules.verbs", event) == F.strings("get", "create", "get", "escalate", "bind"))
+      rules.first
+        == .string(#"{"apiGroups":[""],"resources":["pods","pods/exec"],"verbs":["get","create"]}"#)
+    )
     #expect(
-      try F.value("ka.req.role.rules.resources", event) == F.strings("pods", "pods/exec", "clusterroles"))
-    #expect(try F.value("ka.req.role.rules.apiGroups", event) == F.strings("", "rbac.authorization.k8s.io"))
+      try F.value("ka.req.role.rules.verbs", event)
+        == F.strings("get", "create", "get", "escalate", "bind"))
+    #expect(
+      try F.value("ka.req.role.rules.resources", event)
+        == F.strings("pods", "pods/exec", "clusterroles"))
+    #expect(
+      try F.value("ka.req.role.rules.apiGroups", event)
+        == F.strings("", "rbac.authorization.k8s.io"))
     #expect(try F.value("ka.req.role.rules.nonResourceURLs", event) == F.strings("/metrics"))
     let binding = try F.event(FieldSamples.clusterRoleBinding)
     #expect(try F.value("ka.req.role.rules.verbs", binding) == .missing)

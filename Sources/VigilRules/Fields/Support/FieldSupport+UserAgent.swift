@@ -36,7 +36,9 @@ extension FieldSupport {
   private static func product(_ agent: String) -> String {
     let utf8 = agent.utf8
     let end =
-      utf8.firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "(") }
+      utf8.firstIndex {
+        $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "(")
+      }
       ?? utf8.endIndex
     return String(Substring(utf8[utf8.startIndex..<end]))
   }

@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+import VigilAudit
+import VigilCore
+import VigilRules
+import VigilTesting
+
+/// The index by verb, resource and stage never changes which rules match.
+@Suite struct RuleIndexTests {
+  static let verbs = ["get", "create", "delete", "patch"]
+  static let resources = ["pods", "secrets", "configmaps", "roles"]
+  static let stages = ["ResponseComplete", "ResponseStarted"]
+
+  /// Deterministic pseudo-random numbers (tests must be reproducible).
+  struct Generator: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return state
+    }
+  }
+
+  static func condition(_ g: inout Generator, depth: Int = 0) -> String {
+    func pick(_ items: [String]) -> String { items[Int(g.next() % UInt64(items.count))] }
+    let atoms = [
+      "ka.verb = \(pick(verbs))", "ka.verb in (\(pick(verbs)), \(pick(verbs)))",
+      "ka.target.resource = \(pick(resources))", "ka.target.resource in (\(pick(resources)))",
+      "jevt.value[/stage] = \(pick(stages))", "t.user = \(pick(["a", "b"]))",
+      "ka.verb != \(pick(verbs))", "t.ns exists", "ka.target.resource startswith \(pick(["p", "s"]))",
+    ]
+    if depth >= 2 || g.next() % 3 == 0 { return pick(atoms) }
+    let a = condition(&g, depth: depth + 1)
+    let b = condition(&g, depth: depth + 1)
+    switch g.next() % 4 {
+    case 0: return "(\(a) or \(b))"
+    case 1: return "not (\(a))"
+    default: return "(\(a) and \(b))"
+    }
+  }
+
+  @Test func randomRulesAndEventsMatchTheSameWithAndWithoutIndex() throws {
+    var g = Generator(state: 42)
+    let yaml = (0..<120).map { i in
+      RuleFixtures.rule("'\(Self.condition(&g))'", name: "rule \(i)")
+    }.joined(separator: "\n")
+    let set = try RuleFixtures.load(yaml)
+    #expect(set.indexedFieldCount == 3)
+    var total = 0
+    for _ in 0..<600 {
+      func maybe(_ items: [String]) -> String? {
+        let i = Int(g.next() % UInt64(items.count + 1))
+        return i < items.count ? items[i] : nil
+      }
+      var members: [String] = []
+      if let verb = maybe(Self.verbs) { members.append("\"verb\":\"\(verb)\"") }
+      if let stage = maybe(Self.stages) { members.append("\"stage\":\"\(stage)\"") }
+      if let user = maybe(["a", "b"]) { members.append("\"user\":{\"username\":\"\(user)\"}") }
+      var ref: [String] = []
+      if let resource = maybe(Self.resources) { ref.append("\"resource\":\"\(resource)\"") }
+      if g.next() % 2 == 0 { ref.append("\"namespace\":\"x\"") }
+      members.append("\"objectRef\":{\(ref.joined(separator: ","))}")
+      let event = try RuleFixtures.event("{\(members.joined(separator: ","))}")
+      let indexed = set.evaluate(event, useIndex: true).map(\.index)
+      let full = set.evaluate(event, useIndex: false).map(\.index)
+      #expect(indexed == full)
+      total += full.count
+    }
+    #expect(total > 100)  // the test exercises matches, not only misses
+  }
+
+  @Test(.enabled(if: SharedData.shouldRun, "\(SharedData.skipMessage)"))
+  func falcoRulesOnRealEventsMatchTheSameWithAndWithoutIndex() throws {
+    let folder = try SharedData.require("anchors/falco-k8saudit")
+    let set = try RuleSet.load(files: [
+      folder.appendingPathComponent("rules/k8s_audit_rules.yaml")
+    ])
+    let names = try FileManager.default.contentsOfDirectory(
+      atPath: folder.appendingPathComponent("events").path)
+    var events: [Event] = []
+    for name in names.sorted() {
+      let text = try String(
+        contentsOf: folder.appendingPathComponent("events/\(name)"), encoding: .utf8)
+      events += AuditDecoder().decode(text: text).events
+    }
+    #expect(events.count > 30)
+    var fired = 0
+    for event in events {
+      let indexed = set.evaluate(event, useIndex: true).map(\.index)
+      #expect(indexed == set.evaluate(event, useIndex: false).map(\.index))
+      fired += indexed.count
+    }
+    #expect(fired > 20)
+  }
+}
