@@ -26,7 +26,10 @@ let allTargets: [Target] = [
   // The Store contract and the SQLite store.
   .target(
     name: "VigilStore",
-    dependencies: ["VigilCore", .product(name: "GRDB", package: "GRDB.swift")],
+    dependencies: [
+      "VigilCore", .product(name: "GRDB", package: "GRDB.swift"),
+      .product(name: "GRDBSQLite", package: "GRDB.swift"),
+    ],
     swiftSettings: strict),
   // Assembles sources → detect → alerts → sinks/store. No HTTP.
   .target(

@@ -1,12 +1,17 @@
-/// Re-usable parser: keeps its index buffers between documents to avoid allocations.
+/// Re-usable parser: keeps its scratch buffers between documents to avoid allocations.
 ///
-/// The buffers are shared with the last document returned (copy-on-write), so reuse happens
-/// when that document has been released by the time of the next `parse`.
+/// The scan writes into a scratch node buffer owned by the indexer; each document gets an
+/// exact-size copy of its part, so documents never share (or pin) the scratch buffer.
 public struct JSONIndexer: Sendable {
   /// The deepest nesting of arrays and objects accepted; deeper input throws `.tooDeep`.
   public static let maxDepth = 512
 
-  private var nodes: [JSONNode] = []
+  private static let emptyNode = JSONNode(start: 0, end: 0, next: 0, count: 0, tag: 0, flags: 0)
+  private static let emptyFrame = JSONScanner.Frame(node: 0, count: 0, isObject: false)
+
+  /// Scratch index; its `count` is its usable size (entries beyond a scan's are stale).
+  private var scratch: [JSONNode] = []
+  /// The explicit container stack, `maxDepth` frames once allocated.
   private var stack: [JSONScanner.Frame] = []
 
   /// Creates an indexer with empty buffers.
@@ -15,19 +20,31 @@ public struct JSONIndexer: Sendable {
   /// Parses and validates one JSON text, building its index.
   public mutating func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONDocument {
     let estimate = bytes.count / 12 + 8
-    // Keep the buffer between documents, but not one far larger than this document needs: a
-    // document retained by a caller holds its buffer's whole capacity.
-    if nodes.capacity > 4 * estimate + 1024 {
-      nodes = []
-    } else {
-      nodes.removeAll(keepingCapacity: true)
+    // Keep the scratch between documents, but not one far larger than this document needs.
+    if scratch.count < estimate || scratch.count > 4 * estimate + 4096 {
+      scratch = Array(repeating: Self.emptyNode, count: estimate + JSONScanner.minimumFree)
     }
-    stack.removeAll(keepingCapacity: true)
-    nodes.reserveCapacity(estimate)
-    let error = bytes.withUnsafeBufferPointer { p in
-      JSONScanner.scan(p, into: &nodes, stack: &stack, maxDepth: Self.maxDepth)
+    if stack.count != Self.maxDepth {
+      stack = Array(repeating: Self.emptyFrame, count: Self.maxDepth)
     }
-    if let error { throw error }
-    return JSONDocument(storage: JSONStorage(bytes: bytes, nodes: nodes))
+    var state = JSONScanner.State()
+    while true {
+      let outcome = bytes.withUnsafeBufferPointer { p in
+        scratch.withUnsafeMutableBufferPointer { out in
+          stack.withUnsafeMutableBufferPointer { frames in
+            JSONScanner.scan(p, into: out, stack: frames, state: &state)
+          }
+        }
+      }
+      switch outcome {
+      case .done:
+        let nodes = Array(scratch[0..<state.count])
+        return JSONDocument(storage: JSONStorage(bytes: bytes, nodes: nodes))
+      case .full:
+        scratch.append(contentsOf: repeatElement(Self.emptyNode, count: scratch.count))
+      case .failed(let error):
+        throw error
+      }
+    }
   }
 }

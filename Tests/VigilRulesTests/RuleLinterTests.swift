@@ -60,3 +60,12 @@ extension String {
     split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
   }
 }
+
+@Suite struct RuleNameWarningTests {
+  @Test func macroAndListNamesMustBeIdentifiers() {
+    let yaml = "- macro: my-macro\n  condition: ka.verb = get\n- list: 'a list'\n  items: []"
+    let diagnostics = RuleLinter(registry: RuleFixtures.registry).lint(texts: [("n.yaml", yaml)])
+    #expect(diagnostics.filter { $0.code == .invalidName }.map(\.line) == [1, 3])
+    #expect(diagnostics.allSatisfy { $0.severity == .warning })
+  }
+}

@@ -67,6 +67,6 @@ public struct RuleSet: Sendable {
     return predicate(EvaluationContext(event: event, slots: slots))
   }
 
-  /// How many rules each dimension of the index leaves, for diagnostics and benchmarks.
+  /// How many fields the index partitions rules by (verb, resource, stage when registered).
   public var indexedFieldCount: Int { index.dimensions.count }
 }
