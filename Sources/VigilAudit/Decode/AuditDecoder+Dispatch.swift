@@ -37,7 +37,8 @@ extension AuditDecoder {
   func decodeObject(
     _ value: JSONValue, in document: JSONDocument, isRoot: Bool, depth: Int, sink: inout DecodeSink
   ) {
-    if let kind = value["kind"], kind.stringEquals("EventList") {
+    let fields = NativeFields(value)
+    if let kind = fields.kind, kind.stringEquals("EventList") {
       guard let items = value["items"], items.kind == .array else {
         if value["items"].map({ $0.isNull }) ?? true { return }  // an empty list prints `null`
         sink.notAuditEvent("EventList without an items array")
@@ -46,8 +47,9 @@ extension AuditDecoder {
       decodeValue(items, in: document, isRoot: false, depth: depth + 1, sink: &sink)
       return
     }
-    if value["auditID"] != nil {
-      decodeNativeValue(value, in: document, isRoot: isRoot, shape: sink.wrapperShape, sink: &sink)
+    if fields.auditID != nil {
+      decodeNativeValue(
+        value, in: document, isRoot: isRoot, fields: fields, shape: sink.wrapperShape, sink: &sink)
       return
     }
     if let payload = value["protoPayload"] {
@@ -56,20 +58,22 @@ extension AuditDecoder {
     }
     if decodeEKS(value, depth: depth, sink: &sink) { return }
     if decodeAKS(value, depth: depth, sink: &sink) { return }
-    if let items = value["items"], items.kind == .array, value["kind"] == nil {
+    if let items = value["items"], items.kind == .array, fields.kind == nil {
       decodeValue(items, in: document, isRoot: false, depth: depth + 1, sink: &sink)
       return
     }
-    decodeNativeValue(value, in: document, isRoot: isRoot, shape: sink.wrapperShape, sink: &sink)
+    decodeNativeValue(
+      value, in: document, isRoot: isRoot, fields: fields, shape: sink.wrapperShape, sink: &sink)
   }
 
   /// Decodes the native event `value`, re-parsing it on its own when it is not the root.
+  /// `fields` are `value`'s members when the caller has read them.
   func decodeNativeValue(
-    _ value: JSONValue, in document: JSONDocument, isRoot: Bool, shape: AuditEvent.Shape?,
-    sink: inout DecodeSink
+    _ value: JSONValue, in document: JSONDocument, isRoot: Bool, fields: NativeFields? = nil,
+    shape: AuditEvent.Shape?, sink: inout DecodeSink
   ) {
     if isRoot {
-      decodeNative(document, shape: shape ?? .native, sink: &sink)
+      decodeNative(document, fields: fields, shape: shape ?? .native, sink: &sink)
       return
     }
     guard let own = try? JSONDocument(parsing: Array(value.rawBytes)) else {

@@ -5,9 +5,14 @@ import VigilJSON
 extension AuditDecoder {
   /// Validates the native event that is `document`'s root, applies the size limit and secret
   /// redaction, and appends the normalized event (or a diagnostic saying why it is not one).
-  func decodeNative(_ document: JSONDocument, shape: AuditEvent.Shape, sink: inout DecodeSink) {
+  /// `fields` are the root's members when the caller has already read them.
+  func decodeNative(
+    _ document: JSONDocument, fields known: NativeFields? = nil, shape: AuditEvent.Shape,
+    sink: inout DecodeSink
+  ) {
     let root = document.root
-    if let reason = Self.notAnEventReason(root) {
+    var fields = known ?? NativeFields(root)
+    if let reason = Self.notAnEventReason(root, fields) {
       sink.notAuditEvent(reason)
       return
     }
@@ -15,23 +20,32 @@ extension AuditDecoder {
     var truncated = false
     if document.bytes.count > configuration.maxEventBytes {
       let size = document.bytes.count
-      if let slim = BodyTruncator.metadataOnly(document) { document = slim }
+      if let slim = BodyTruncator.metadataOnly(document) {
+        document = slim
+        fields = NativeFields(slim.root)
+      }
       truncated = true
       sink.report(
         .truncated,
-        "audit event \(root["auditID"]?.displayString ?? "") is \(size) bytes, over the limit of "
+        "audit event \(fields.auditID?.displayString ?? "") is \(size) bytes, over the limit of "
           + "\(configuration.maxEventBytes): kept as metadata only (request and response bodies dropped)"
       )
     }
-    if configuration.redactSecrets, let redacted = SecretRedactor.redact(document) {
+    if configuration.redactSecrets,
+      let redacted = SecretRedactor.redact(
+        document, requestObject: fields.requestObject, responseObject: fields.responseObject,
+        objectRef: fields.objectRef)
+    {
       document = redacted
+      fields = NativeFields(redacted.root)
     }
-    guard let audit = Self.auditEvent(from: document, shape: shape, truncated: truncated) else {
+    guard let audit = Self.auditEvent(from: document, fields, shape: shape, truncated: truncated)
+    else {
       sink.notAuditEvent("malformed event")
       return
     }
     let time =
-      audit.stageAt ?? audit.requestReceivedAt ?? Self.timestamp(document.root["timestamp"])
+      audit.stageAt ?? audit.requestReceivedAt ?? Self.timestamp(fields.timestamp)
       ?? sink.fallbackTime ?? Timestamp(nanoseconds: 0)
     sink.events.append(Event(time: time, position: sink.position, payload: .audit(audit)))
   }
@@ -39,15 +53,20 @@ extension AuditDecoder {
   /// Why `root` is not an audit event (like Falco's k8saudit plugin: an object with `auditID`,
   /// `verb` or `requestURI`, `kind` missing or `Event`), nil when it is one.
   static func notAnEventReason(_ root: JSONValue) -> String? {
+    notAnEventReason(root, NativeFields(root))
+  }
+
+  /// `notAnEventReason(_:)` with the root's members already read.
+  static func notAnEventReason(_ root: JSONValue, _ fields: NativeFields) -> String? {
     guard root.kind == .object else { return "\(describe(root)), not an object" }
-    if let kind = root["kind"], !kind.stringEquals("Event") {
+    if let kind = fields.kind, !kind.stringEquals("Event") {
       return "kind is \(describe(kind)), not \"Event\""
     }
-    guard let auditID = root["auditID"] else { return "no auditID" }
+    guard let auditID = fields.auditID else { return "no auditID" }
     guard auditID.kind == .string else { return "auditID is \(describe(auditID)), not a string" }
-    let verb = root["verb"]
-    let uri = root["requestURI"]
-    if verb?.kind != .string && uri?.kind != .string { return "no verb or requestURI" }
+    if fields.verb?.kind != .string && fields.requestURI?.kind != .string {
+      return "no verb or requestURI"
+    }
     return nil
   }
 
@@ -55,37 +74,40 @@ extension AuditDecoder {
   static func auditEvent(
     from document: JSONDocument, shape: AuditEvent.Shape, truncated: Bool
   ) -> AuditEvent? {
-    let root = document.root
-    guard let auditID = root["auditID"]?.string else { return nil }
+    auditEvent(from: document, NativeFields(document.root), shape: shape, truncated: truncated)
+  }
+
+  /// `auditEvent(from:shape:truncated:)` with the root's members already read.
+  static func auditEvent(
+    from document: JSONDocument, _ fields: NativeFields, shape: AuditEvent.Shape, truncated: Bool
+  ) -> AuditEvent? {
+    guard let auditID = fields.auditID?.string else { return nil }
     var objectRef: ObjectReference?
-    if let ref = root["objectRef"], ref.kind == .object {
-      objectRef = ObjectReference(
-        resource: ref["resource"]?.string, subresource: ref["subresource"]?.string,
-        namespace: ref["namespace"]?.string, name: ref["name"]?.string,
-        apiGroup: ref["apiGroup"]?.string, apiVersion: ref["apiVersion"]?.string)
+    if let ref = fields.objectRef, ref.kind == .object {
+      objectRef = NativeFields.objectReference(ref)
     }
     var responseCode: Int?
-    if let code = root["responseStatus"]?["code"]?.int, let small = Int(exactly: code) {
-      responseCode = small
+    if let status = fields.responseStatus {
+      responseCode = NativeFields.responseCode(status)
     }
     return AuditEvent(
-      auditID: auditID, stage: root["stage"]?.string, verb: root["verb"]?.string ?? "",
-      requestURI: root["requestURI"]?.string ?? "", level: root["level"]?.string,
-      user: userInfo(root["user"]) ?? UserInfo(username: ""),
-      impersonatedUser: userInfo(root["impersonatedUser"]),
-      sourceIPs: strings(root["sourceIPs"]), userAgent: root["userAgent"]?.string,
+      auditID: auditID, stage: NativeFields.string(fields.stage, known: NativeFields.stages),
+      verb: NativeFields.string(fields.verb, known: NativeFields.verbs) ?? "",
+      requestURI: fields.requestURI?.string ?? "",
+      level: NativeFields.string(fields.level, known: NativeFields.levels),
+      user: userInfo(fields.user) ?? UserInfo(username: ""),
+      impersonatedUser: userInfo(fields.impersonatedUser),
+      sourceIPs: strings(fields.sourceIPs), userAgent: fields.userAgent?.string,
       objectRef: objectRef, responseCode: responseCode,
-      requestReceivedAt: timestamp(root["requestReceivedTimestamp"]),
-      stageAt: timestamp(root["stageTimestamp"]), shape: shape, truncated: truncated,
+      requestReceivedAt: timestamp(fields.requestReceivedTimestamp),
+      stageAt: timestamp(fields.stageTimestamp), shape: shape, truncated: truncated,
       document: document)
   }
 
   /// A `user`/`impersonatedUser` object; nil when absent or not an object.
   static func userInfo(_ value: JSONValue?) -> UserInfo? {
     guard let value, value.kind == .object else { return nil }
-    return UserInfo(
-      username: value["username"]?.string ?? "", uid: value["uid"]?.string,
-      groups: strings(value["groups"]))
+    return NativeFields.userInfo(value)
   }
 
   /// The string elements of an array (others skipped); `[]` when absent.
@@ -99,13 +121,7 @@ extension AuditDecoder {
 
   /// An RFC 3339 timestamp string, read without allocating when it has no escapes.
   static func timestamp(_ value: JSONValue?) -> Timestamp? {
-    guard let value, value.kind == .string else { return nil }
-    let raw = value.rawBytes
-    guard raw.count >= 2 else { return nil }
-    let content = raw.dropFirst().dropLast()
-    if content.contains(0x5C) {
-      return value.string.flatMap { Timestamp(rfc3339: $0) }
-    }
-    return content.withUnsafeBufferPointer { Timestamp(rfc3339Bytes: $0) }
+    guard let value else { return nil }
+    return value.withStringUTF8 { Timestamp(rfc3339Bytes: $0) } ?? nil
   }
 }

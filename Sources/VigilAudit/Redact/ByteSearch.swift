@@ -8,7 +8,11 @@
 enum ByteSearch {
   /// Whether `needle`'s UTF-8 occurs in `haystack`.
   static func contains(_ haystack: [UInt8], _ needle: String) -> Bool {
-    let pattern = Array(needle.utf8)
+    contains(haystack, Array(needle.utf8))
+  }
+
+  /// Whether the bytes `pattern` occur in `haystack`.
+  static func contains(_ haystack: [UInt8], _ pattern: [UInt8]) -> Bool {
     guard !pattern.isEmpty else { return true }
     guard haystack.count >= pattern.count else { return false }
     // Anchor on the pattern's first upper-case letter (rare in JSON), else its first byte.

@@ -12,6 +12,8 @@ import VigilJSON
 struct SecretRedactor {
   /// The replacement text.
   static let placeholder: [UInt8] = Array(#""<redacted>""#.utf8)
+  /// The bytes that start a `"Secret"` or `"SecretList"` string (the pre-check for kinds).
+  static let secretKindPrefix: [UInt8] = Array(#""Secret"#.utf8)
   /// The annotation that holds a copy of the whole object as applied.
   static let lastApplied = "kubectl.kubernetes.io/last-applied-configuration"
 
@@ -20,12 +22,25 @@ struct SecretRedactor {
   /// The redacted event, or nil when nothing needed redacting.
   static func redact(_ document: JSONDocument) -> JSONDocument? {
     let root = document.root
-    let bodies = [root["requestObject"], root["responseObject"]].compactMap { $0 }
-    guard !bodies.isEmpty else { return nil }
+    return redact(
+      document, requestObject: root["requestObject"], responseObject: root["responseObject"],
+      objectRef: root["objectRef"])
+  }
+
+  /// `redact(_:)` with the root's `requestObject`, `responseObject` and `objectRef` members
+  /// already found. Cheap when there is nothing to redact: no body, or neither a `secrets`
+  /// resource nor the bytes `"Secret` anywhere.
+  static func redact(
+    _ document: JSONDocument, requestObject: JSONValue?, responseObject: JSONValue?,
+    objectRef: JSONValue?
+  ) -> JSONDocument? {
+    guard requestObject != nil || responseObject != nil else { return nil }
+    let isSecret = objectRef?["resource"]?.stringEquals("secrets") ?? false
+    let mentionsSecret = ByteSearch.contains(document.bytes, secretKindPrefix)
+    guard isSecret || mentionsSecret else { return nil }
     var redactor = SecretRedactor()
-    let isSecret = root["objectRef"]?["resource"]?.stringEquals("secrets") ?? false
-    let mentionsSecret = ByteSearch.contains(document.bytes, #""Secret"#)
-    for body in bodies {
+    for body in [requestObject, responseObject] {
+      guard let body else { continue }
       if isSecret {
         if body.kind == .array {
           redactor.redactPatch(body)

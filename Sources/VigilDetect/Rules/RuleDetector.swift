@@ -7,6 +7,7 @@ public struct RuleDetector: Detector, Sendable {
   /// The rules in force.
   public let rules: RuleSet
   private var trackers: [String: BurstTracker] = [:]
+  private var keys: [String: BurstKey] = [:]
 
   /// Creates a detector over a rule set.
   public init(rules: RuleSet) {
@@ -21,7 +22,9 @@ public struct RuleDetector: Detector, Sendable {
         alerts.append(makeAlert(rule, event, suffix: nil, count: 1, start: event.time))
         continue
       }
-      let keyValues = burst.keyValues(for: event)
+      let burstKey = keys[rule.name] ?? BurstKey(burst)
+      keys[rule.name] = burstKey
+      let keyValues = burstKey.values(for: event)
       let key = keyValues.joined(separator: "\u{1f}")
       var tracker = trackers[rule.name] ?? BurstTracker(threshold: burst.count, window: burst.window)
       let outcome = tracker.record(key: key, at: event.time)

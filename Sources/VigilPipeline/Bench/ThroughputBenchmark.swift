@@ -21,6 +21,15 @@ public struct ThroughputBenchmark {
     /// Events processed.
     public var events: Int
 
+    /// Creates a stage result.
+    public init(name: String, seconds: Double, bytes: Int, events: Int) {
+      self.name = name
+      self.seconds = seconds
+      self.bytes = bytes
+      self.events = events
+    }
+
+    /// MB/s (10^6 bytes).
     /// MB/s (10^6 bytes).
     public var megabytesPerSecond: Double { Double(bytes) / seconds / 1e6 }
     /// Events per second.
@@ -123,6 +132,8 @@ public struct ThroughputBenchmark {
   public struct BenchmarkError: Error, CustomStringConvertible {
     /// What went wrong.
     public var message: String
+    /// Creates an error.
+    public init(message: String) { self.message = message }
     /// The message.
     public var description: String { message }
   }

@@ -57,24 +57,49 @@ enum ComparisonPredicates {
         return PathPrefix.matches(Array(text.utf8), prefixes)
       }
     case .intersects:
-      let set = Set(values)
+      let member = membership(values)
       return { context in
         switch context.value(slot) {
         case .missing: return false
-        case .list(let items): return items.contains { set.contains($0) }
-        case let value: return set.contains(value)
+        case .list(let items): return items.contains(where: member)
+        case let value: return member(value)
         }
       }
     default:  // in
-      let set = Set(values)
+      let member = membership(values)
       return { context in
         switch context.value(slot) {
         case .missing: return false
-        case .list(let items): return !items.isEmpty && items.allSatisfy { set.contains($0) }
-        case let value: return set.contains(value)
+        case .list(let items): return !items.isEmpty && items.allSatisfy(member)
+        case let value: return member(value)
         }
       }
     }
+  }
+
+  /// A membership test for a literal set: string sets compare strings directly (a short
+  /// linear scan beats hashing for the few items rules usually list).
+  static func membership(_ values: [FieldValue]) -> @Sendable (FieldValue) -> Bool {
+    let strings = values.compactMap { value -> String? in
+      if case .string(let text) = value { return text }
+      return nil
+    }
+    if strings.count == values.count {
+      if strings.count <= 8 {
+        return { value in
+          guard case .string(let text) = value else { return false }
+          for candidate in strings where candidate == text { return true }
+          return false
+        }
+      }
+      let set = Set(strings)
+      return { value in
+        guard case .string(let text) = value else { return false }
+        return set.contains(text)
+      }
+    }
+    let set = Set(values)
+    return { set.contains($0) }
   }
 
   /// `field op val(other)`: the other field's value on the right.

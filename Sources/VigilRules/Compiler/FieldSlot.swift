@@ -17,19 +17,32 @@ struct FieldSlot: Sendable {
 typealias Predicate = @Sendable (EvaluationContext) -> Bool
 
 /// The per-event state of an evaluation: the event and the field values read so far.
+///
+/// Values live in manually managed buffers: this is the hot path, and plain arrays in a class
+/// pay for uniqueness and exclusivity checks on every read.
 final class EvaluationContext {
   /// The event being evaluated.
   let event: Event
   private let slots: [FieldSlot]
-  private var values: [FieldValue]
-  private var filled: [Bool]
+  private let values: UnsafeMutablePointer<FieldValue>
+  private let filled: UnsafeMutablePointer<Bool>
+  private let count: Int
 
   /// A context for one event over a slot table.
   init(event: Event, slots: [FieldSlot]) {
     self.event = event
     self.slots = slots
-    self.values = Array(repeating: .missing, count: slots.count)
-    self.filled = Array(repeating: false, count: slots.count)
+    count = slots.count
+    values = .allocate(capacity: max(1, count))
+    values.initialize(repeating: .missing, count: count)
+    filled = .allocate(capacity: max(1, count))
+    filled.initialize(repeating: false, count: count)
+  }
+
+  deinit {
+    values.deinitialize(count: count)
+    values.deallocate()
+    filled.deallocate()
   }
 
   /// The value of a slot, extracted on first use.

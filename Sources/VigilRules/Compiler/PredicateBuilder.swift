@@ -42,10 +42,9 @@ struct PredicateBuilder {
       let (a, b, c) = (parts[0], parts[1], parts[2])
       return { a($0) && b($0) && c($0) }
     default:
-      return { context in
-        for part in parts where !part(context) { return false }
-        return true
-      }
+      // Nested pairs keep evaluation order and avoid iterating an array of closures.
+      let (a, b) = (all(Array(parts[..<(parts.count / 2)])), all(Array(parts[(parts.count / 2)...])))
+      return { a($0) && b($0) }
     }
   }
 
@@ -57,10 +56,8 @@ struct PredicateBuilder {
       let (a, b) = (parts[0], parts[1])
       return { a($0) || b($0) }
     default:
-      return { context in
-        for part in parts where part(context) { return true }
-        return false
-      }
+      let (a, b) = (any(Array(parts[..<(parts.count / 2)])), any(Array(parts[(parts.count / 2)...])))
+      return { a($0) || b($0) }
     }
   }
 

@@ -49,7 +49,7 @@ struct AlertsCommand: ParsableCommand {
       rules: rule, namespace: namespace, user: user, text: grep, limit: limit)
     let alerts = try store.alerts(query).map(\.alert)
     let stdout = TextOutput.standardOutput()
-    let format = output.resolvedFormat(for: stdout)
+    let format = output.format ?? (stdout.isTerminal ? .table : .json)
     stdout.write(format.render(alerts, header: true, colors: stdout.isTerminal && format == .table))
     stdout.flush()
     if alerts.isEmpty, stdout.isTerminal {

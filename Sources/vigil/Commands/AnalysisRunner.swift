@@ -11,28 +11,55 @@ import VigilStore
 struct AnalysisRunner {
   var inputs: [String]
   var rules: RuleSet
-  var output: OutputOptions
-  var analysis: AnalysisOptions
+  /// Alert format; nil picks a table on a terminal, JSON lines otherwise.
+  var format: AlertFormat?
+  var minimumSeverity: Severity = .debug
+  /// The database, or nil for none.
+  var db: String?
+  var storedEvents: AuditAnalysis.StoredEvents = .evidence
+  var window: Duration = .seconds(300)
+  var maxEventSize = 1 << 20
+  var showProgress = true
+  var quietDiagnostics = false
   var stdout: TextOutput
   var stderr: TextOutput
+
+  init(inputs: [String], rules: RuleSet, stdout: TextOutput, stderr: TextOutput) {
+    self.inputs = inputs
+    self.rules = rules
+    self.stdout = stdout
+    self.stderr = stderr
+  }
+
+  /// Takes the shared command-line options.
+  mutating func apply(_ output: OutputOptions, _ analysis: AnalysisOptions) throws {
+    format = output.format
+    minimumSeverity = output.minimumSeverity
+    db = analysis.noDb ? nil : analysis.db
+    storedEvents = analysis.storeEvents
+    window = try analysis.window()
+    maxEventSize = analysis.maxEventSize
+    showProgress = !analysis.noProgress
+    quietDiagnostics = analysis.quietDiagnostics
+  }
 
   func run() throws -> Summary {
     var configuration = AuditAnalysis.Configuration()
     configuration.inputs = inputs
-    configuration.source.decoder.maxEventBytes = analysis.maxEventSize
-    configuration.detection.minimumSeverity = output.minimumSeverity
-    configuration.detection.aggregation.window = try analysis.window()
-    configuration.storedEvents = analysis.storeEvents
-    let store: (any Store)? = analysis.noDb ? nil : try SQLiteStore(path: analysis.db)
+    configuration.source.decoder.maxEventBytes = maxEventSize
+    configuration.detection.minimumSeverity = minimumSeverity
+    configuration.detection.aggregation.window = window
+    configuration.storedEvents = storedEvents
+    let store: (any Store)? = try db.map { try SQLiteStore(path: $0) }
 
-    let format = output.resolvedFormat(for: stdout)
+    let format = self.format ?? (stdout.isTerminal ? .table : .json)
     let colors = stdout.isTerminal && format == .table
     var headerPrinted = false
     let totalBytes = inputs.contains("-") ? nil : InputSize.total(of: inputs)
     var progress =
-      stderr.isTerminal && !analysis.noProgress
+      stderr.isTerminal && showProgress
       ? ProgressBar(output: stderr, totalBytes: totalBytes) : nil
-    let quiet = analysis.quietDiagnostics
+    let quiet = quietDiagnostics
     let errors = stderr
     var shown = 0
     let summary = try AuditAnalysis(configuration: configuration, rules: rules, store: store).run(
@@ -52,28 +79,30 @@ struct AnalysisRunner {
       })
     progress?.finish()
     stdout.flush()
-    if let store, !analysis.noDb {
-      _ = store
-      stderr.write("\nAlerts stored in \(analysis.db): vigil alerts --db \(analysis.db)\n")
+    if let db, summary.alertCount > 0 {
+      stderr.write("\nAlerts stored in \(db): vigil alerts --db \(db)\n")
     }
     return summary
   }
 }
 
-/// The total size of the input files, for the progress bar.
+/// The total size of the input files (directories walked), for the progress bar.
 enum InputSize {
-  static func total(of paths: [String]) -> Int? {
+  static func total(of paths: [String]) -> Int {
+    let files = FileManager.default
+    func size(_ path: String) -> Int {
+      ((try? files.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+    }
     var total = 0
     for path in paths {
-      guard let enumerator = FileManager.default.enumerator(atPath: path) else {
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        total += size ?? 0
+      var isDirectory: ObjCBool = false
+      guard files.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+      guard isDirectory.boolValue else {
+        total += size(path)
         continue
       }
-      while let name = enumerator.nextObject() as? String {
-        let full = path + "/" + name
-        total += ((try? FileManager.default.attributesOfItem(atPath: full)[.size]) as? Int) ?? 0
-      }
+      let enumerator = files.enumerator(atPath: path)
+      while let name = enumerator?.nextObject() as? String { total += size(path + "/" + name) }
     }
     return total
   }

@@ -26,10 +26,9 @@ struct AnalyzeCommand: ParsableCommand {
     let ruleSet = try rules.load()
     let stdout = TextOutput.standardOutput()
     let stderr = TextOutput.standardError()
-    let report = try AnalysisRunner(
-      inputs: inputs, rules: ruleSet, output: output, analysis: analysis, stdout: stdout,
-      stderr: stderr
-    ).run()
+    var runner = AnalysisRunner(inputs: inputs, rules: ruleSet, stdout: stdout, stderr: stderr)
+    try runner.apply(output, analysis)
+    let report = try runner.run()
     stderr.write(report.render())
     stderr.flush()
   }

@@ -43,22 +43,19 @@ struct DemoCommand: ParsableCommand {
     stdout.write("(one day of a 3-node cluster's audit log, with attacks woven in)\n\n")
     stdout.flush()
 
-    var output = OutputOptions()
-    output.format = .table
-    output.minimumSeverity = minimumSeverity
-    var analysis = AnalysisOptions()
-    analysis.db = db
-    let summary = try AnalysisRunner(
-      inputs: [log.path], rules: try rules.load(), output: output, analysis: analysis,
-      stdout: stdout, stderr: stderr
-    ).run()
+    var runner = AnalysisRunner(
+      inputs: [log.path], rules: try rules.load(), stdout: stdout, stderr: stderr)
+    runner.format = .table
+    runner.minimumSeverity = minimumSeverity
+    runner.db = db
+    let summary = try runner.run()
     stdout.write(summary.render())
     stdout.write(
       """
 
       Look closer:
         vigil alerts --db \(db) --severity warning          # the alerts that matter
-        vigil alerts --db \(db) --rule "Attach/Exec Pod" -o json
+        vigil alerts --db \(db) --rule "Package Manager Run via Exec" -o json
         vigil analyze --rules rules/ --output falco \(log.path)   # Falco's JSON format
         vigil rules list                                     # rules, tags and controls
 

@@ -22,9 +22,4 @@ struct OutputOptions: ParsableArguments {
     name: [.customLong("severity"), .customLong("min-priority")],
     help: "Report only alerts of at least this priority (debug, info, notice, warning, error, critical, alert, emergency).")
   var minimumSeverity: Severity = .debug
-
-  /// The format to use: the flag, else a table on a terminal and JSON lines otherwise.
-  func resolvedFormat(for output: TextOutput) -> AlertFormat {
-    format ?? (output.isTerminal ? .table : .json)
-  }
 }

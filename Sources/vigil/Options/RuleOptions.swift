@@ -13,8 +13,11 @@ struct RuleOptions: ParsableArguments {
   var rules: [String] = []
 
   /// The rule files to load, directories expanded (sorted).
-  func ruleFiles() throws -> [URL] {
-    let paths = rules.isEmpty ? [try RulePackLocator.defaultDirectory()] : rules
+  func ruleFiles() throws -> [URL] { try Self.files(rules) }
+
+  /// Rule files from paths (directories expanded, sorted); Vigil's packs when `paths` is empty.
+  static func files(_ paths: [String]) throws -> [URL] {
+    let paths = paths.isEmpty ? [try RulePackLocator.defaultDirectory()] : paths
     var files: [URL] = []
     for path in paths {
       var isDirectory: ObjCBool = false
