@@ -12,8 +12,9 @@ extension JSONValue {
   }
 
   /// Calls `body` with each object member's key as UTF-8 (escapes resolved; valid only during
-  /// the call) and the position of its value for `value(atPosition:)`; no values are created.
-  package func forEachMemberPosition(
+  /// the call) and the position of its value in the document (always > 0, for
+  /// `value(atPosition:)`); no values are created, so hot decode loops avoid reference counting.
+  public func forEachMemberPosition(
     _ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void
   ) rethrows {
     let storage = self.storage
@@ -36,9 +37,11 @@ extension JSONValue {
     }
   }
 
-  /// The value at `position` (from `forEachMemberPosition`) of this value's document.
-  package func value(atPosition position: Int) -> JSONValue {
-    JSONValue(storage: storage, index: position)
+  /// The value at `position` (from `forEachMemberPosition` on a value of the same document);
+  /// nil when `position` is not above 0 or past the document's values.
+  public func value(atPosition position: Int) -> JSONValue? {
+    guard position > 0, position < storage.nodes.count else { return nil }
+    return JSONValue(storage: storage, index: position)
   }
 
   /// Calls `body` with the string's UTF-8 (escapes resolved; no allocation unless it has any; the

@@ -36,3 +36,22 @@ import VigilCore
     #expect(alert.lastSeen == alert.time)
   }
 }
+
+@Suite struct ControlCatalogTests {
+  @Test func falcosRulesGetControlsFromTheCatalog() {
+    let controls = ControlCatalog.controls(rule: "Attach/Exec Pod", tags: ["k8s"])
+    #expect(controls.contains(ComplianceControl(framework: .mitre, id: "T1609")))
+    for framework in [ComplianceControl.Framework.soc2, .nist, .cis, .pci, .iso27001] {
+      #expect(controls.contains { $0.framework == framework }, "\(framework)")
+    }
+  }
+
+  @Test func aRulesOwnTagsWin() {
+    let controls = ControlCatalog.controls(rule: "Attach/Exec Pod", tags: ["soc2:CC9.9"])
+    #expect(controls == [ComplianceControl(framework: .soc2, id: "CC9.9")])
+  }
+
+  @Test func unknownRulesWithoutTagsHaveNone() {
+    #expect(ControlCatalog.controls(rule: "my rule", tags: ["k8s"]).isEmpty)
+  }
+}

@@ -34,6 +34,7 @@ import VigilDetect
   @Test func memoryIsBoundedByActiveKeys() {
     var tracker = BurstTracker(threshold: 100, window: .seconds(10))
     for s in 0..<10_000 as Range<Int64> { _ = tracker.record(key: "k\(s)", at: at(s)) }
-    #expect(tracker.trackedKeys <= 12)
+    // Keys quiet for a window are swept once per window: at most two windows of keys remain.
+    #expect(tracker.trackedKeys <= 21)
   }
 }

@@ -73,7 +73,11 @@ extension AuditDecoder {
     shape: AuditEvent.Shape?, sink: inout DecodeSink
   ) {
     if isRoot {
-      decodeNative(document, fields: fields, shape: shape ?? .native, sink: &sink)
+      if let fields {
+        decodeNative(document, fields: fields, shape: shape ?? .native, sink: &sink)
+      } else {
+        decodeNative(document, shape: shape ?? .native, sink: &sink)
+      }
       return
     }
     guard let own = try? JSONDocument(parsing: Array(value.rawBytes)) else {

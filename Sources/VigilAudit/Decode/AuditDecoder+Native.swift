@@ -5,25 +5,23 @@ import VigilJSON
 extension AuditDecoder {
   /// Validates the native event that is `document`'s root, applies the size limit and secret
   /// redaction, and appends the normalized event (or a diagnostic saying why it is not one).
-  /// `fields` are the root's members when the caller has already read them.
+  func decodeNative(_ document: JSONDocument, shape: AuditEvent.Shape, sink: inout DecodeSink) {
+    decodeNative(document, fields: NativeFields(document.root), shape: shape, sink: &sink)
+  }
+
+  /// `decodeNative(_:shape:sink:)` with the root's members (`fields`) already read.
   func decodeNative(
-    _ document: JSONDocument, fields known: NativeFields? = nil, shape: AuditEvent.Shape,
-    sink: inout DecodeSink
+    _ document: JSONDocument, fields: NativeFields, shape: AuditEvent.Shape, sink: inout DecodeSink
   ) {
-    let root = document.root
-    var fields = known ?? NativeFields(root)
-    if let reason = Self.notAnEventReason(root, fields) {
+    if let reason = Self.notAnEventReason(document.root, fields) {
       sink.notAuditEvent(reason)
       return
     }
-    var document = document
+    var rebuilt: JSONDocument?
     var truncated = false
     if document.bytes.count > configuration.maxEventBytes {
       let size = document.bytes.count
-      if let slim = BodyTruncator.metadataOnly(document) {
-        document = slim
-        fields = NativeFields(slim.root)
-      }
+      rebuilt = BodyTruncator.metadataOnly(document)
       truncated = true
       sink.report(
         .truncated,
@@ -31,14 +29,35 @@ extension AuditDecoder {
           + "\(configuration.maxEventBytes): kept as metadata only (request and response bodies dropped)"
       )
     }
+    if let rebuilt {
+      // The members moved: read them again from the rebuilt document.
+      finishNative(rebuilt, fields: NativeFields(rebuilt.root), shape, truncated, &sink)
+    } else {
+      finishNative(document, fields: fields, shape, truncated, &sink)
+    }
+  }
+
+  /// Redacts secrets and appends the event (the last steps of `decodeNative`).
+  private func finishNative(
+    _ document: JSONDocument, fields: NativeFields, _ shape: AuditEvent.Shape, _ truncated: Bool,
+    _ sink: inout DecodeSink
+  ) {
     if configuration.redactSecrets,
       let redacted = SecretRedactor.redact(
         document, requestObject: fields.requestObject, responseObject: fields.responseObject,
         objectRef: fields.objectRef)
     {
-      document = redacted
-      fields = NativeFields(redacted.root)
+      appendNative(redacted, fields: NativeFields(redacted.root), shape, truncated, &sink)
+    } else {
+      appendNative(document, fields: fields, shape, truncated, &sink)
     }
+  }
+
+  /// Builds the event from a final (limited, redacted) document and appends it.
+  private func appendNative(
+    _ document: JSONDocument, fields: NativeFields, _ shape: AuditEvent.Shape, _ truncated: Bool,
+    _ sink: inout DecodeSink
+  ) {
     guard let audit = Self.auditEvent(from: document, fields, shape: shape, truncated: truncated)
     else {
       sink.notAuditEvent("malformed event")

@@ -67,7 +67,7 @@ struct NativeFields {
   var responseObject: JSONValue? { value(responseObjectAt) }
 
   private func value(_ position: Int) -> JSONValue? {
-    position == 0 ? nil : root.value(atPosition: position)
+    root.value(atPosition: position)
   }
 
   /// Reads the members of `root` (all absent unless it is an object).
@@ -162,7 +162,7 @@ struct NativeFields {
       }
     }
     func string(_ position: Int) -> String? {
-      position == 0 ? nil : ref.value(atPosition: position).string
+      ref.value(atPosition: position)?.string
     }
     return ObjectReference(
       resource: string(resource), subresource: string(subresource), namespace: string(namespace),
@@ -183,9 +183,9 @@ struct NativeFields {
       }
     }
     return UserInfo(
-      username: username == 0 ? "" : user.value(atPosition: username).string ?? "",
-      uid: uid == 0 ? nil : user.value(atPosition: uid).string,
-      groups: groups == 0 ? [] : AuditDecoder.strings(user.value(atPosition: groups)))
+      username: user.value(atPosition: username)?.string ?? "",
+      uid: user.value(atPosition: uid)?.string,
+      groups: AuditDecoder.strings(user.value(atPosition: groups)))
   }
 
   /// `responseStatus.code` when it is an integer that fits in `Int`.
@@ -194,7 +194,7 @@ struct NativeFields {
     status.forEachMemberPosition { key, value in
       if matches(key, "code") { first(&code, value) }
     }
-    guard code != 0, let int = status.value(atPosition: code).int else { return nil }
+    guard let int = status.value(atPosition: code)?.int else { return nil }
     return Int(exactly: int)
   }
 

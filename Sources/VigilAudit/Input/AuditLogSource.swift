@@ -43,7 +43,6 @@ public struct AuditLogSource: EventSource {
   private var reader: DocumentReader?
   private var currentFile = ""
   private var pending: [Event] = []
-  private var pendingIndex = 0
   private var scratchDiagnostics: [InputDiagnostic] = []
 
   /// A source over `paths` (files, directories, `-`); throws when a path does not exist.
@@ -62,10 +61,10 @@ public struct AuditLogSource: EventSource {
   /// broken compression are diagnostics too, and reading goes on with the next file.
   public mutating func next() -> Event? {
     while true {
-      while pendingIndex < pending.count {
-        let event = pending[pendingIndex]
-        pendingIndex += 1
-        if configuration.deduplicate, let audit = event.audit,
+      // `pending` holds the current document's events in reverse order: popping moves each
+      // event out without copying (and retaining) its fields.
+      while let event = pending.popLast() {
+        if configuration.deduplicate, case .audit(let audit) = event.payload,
           deduplicator.isDuplicate(auditID: audit.auditID, stage: audit.stage)
         {
           statistics.diagnostics[.duplicate, default: 0] += 1
@@ -74,14 +73,13 @@ public struct AuditLogSource: EventSource {
         statistics.eventsDecoded += 1
         return event
       }
-      pending.removeAll(keepingCapacity: true)
-      pendingIndex = 0
       guard let piece = nextPiece() else { return nil }
       statistics.documentsRead += 1
       scratchDiagnostics.removeAll(keepingCapacity: true)
       decoder.decode(
         bytes: piece.bytes, at: SourcePosition(file: currentFile, line: piece.line),
         indexer: &indexer, into: &pending, diagnostics: &scratchDiagnostics)
+      pending.reverse()
       for diagnostic in scratchDiagnostics { report(diagnostic) }
     }
   }

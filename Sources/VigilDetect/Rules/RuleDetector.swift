@@ -53,7 +53,9 @@ public struct RuleDetector: Detector, Sendable {
     let subject = event.audit.map(AlertSubject.init(audit:)) ?? AlertSubject()
     return Alert(
       rule: rule.name, severity: rule.priority, time: start, lastSeen: event.time, output: output,
-      source: event.source, tags: rule.tags, fields: rendered.fields, subject: subject,
+      source: event.source, tags: rule.tags,
+      controls: ControlCatalog.controls(rule: rule.name, tags: rule.tags), fields: rendered.fields,
+      subject: subject,
       evidence: [Evidence(event: event)], dedupKey: DedupKey.make([rule.name, rendered.output]),
       count: count)
   }

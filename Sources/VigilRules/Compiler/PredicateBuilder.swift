@@ -15,10 +15,12 @@ struct PredicateBuilder {
   mutating func build(_ expr: ConditionExpr) throws(CompileError) -> Predicate {
     switch expr {
     case .and(let children):
-      let parts = try children.map { (child) throws(CompileError) in try build(child) }
+      var parts: [PredicateBox] = []
+      for child in children { parts.append(PredicateBox(run: try build(child))) }
       return Self.all(parts)
     case .or(let children):
-      let parts = try children.map { (child) throws(CompileError) in try build(child) }
+      var parts: [PredicateBox] = []
+      for child in children { parts.append(PredicateBox(run: try build(child))) }
       return Self.any(parts)
     case .not(let child):
       let inner = try build(child)
@@ -31,15 +33,15 @@ struct PredicateBuilder {
     }
   }
 
-  static func all(_ parts: [Predicate]) -> Predicate {
+  static func all(_ parts: [PredicateBox]) -> Predicate {
     switch parts.count {
     case 0: return { _ in true }
-    case 1: return parts[0]
+    case 1: return parts[0].run
     case 2:
-      let (a, b) = (parts[0], parts[1])
+      let (a, b) = (parts[0].run, parts[1].run)
       return { a($0) && b($0) }
     case 3:
-      let (a, b, c) = (parts[0], parts[1], parts[2])
+      let (a, b, c) = (parts[0].run, parts[1].run, parts[2].run)
       return { a($0) && b($0) && c($0) }
     default:
       // Nested pairs keep evaluation order and avoid iterating an array of closures.
@@ -48,12 +50,12 @@ struct PredicateBuilder {
     }
   }
 
-  static func any(_ parts: [Predicate]) -> Predicate {
+  static func any(_ parts: [PredicateBox]) -> Predicate {
     switch parts.count {
     case 0: return { _ in false }
-    case 1: return parts[0]
+    case 1: return parts[0].run
     case 2:
-      let (a, b) = (parts[0], parts[1])
+      let (a, b) = (parts[0].run, parts[1].run)
       return { a($0) || b($0) }
     default:
       let (a, b) = (any(Array(parts[..<(parts.count / 2)])), any(Array(parts[(parts.count / 2)...])))

@@ -18,7 +18,7 @@ struct RuleCompiler {
   /// One rule's compiled parts.
   struct Output {
     var rule: CompiledRule
-    var predicate: Predicate?
+    var predicate: PredicateBox?
     var resolved: ConditionExpr?
   }
 
@@ -51,7 +51,7 @@ struct RuleCompiler {
   private mutating func compile(
     _ rule: CollectedRule, evaluated: Bool, resolver: inout ConditionResolver
   ) -> Output {
-    var predicate: Predicate? = nil
+    var predicate: PredicateBox? = nil
     var resolved: ConditionExpr? = nil
     var template = OutputTemplate.verbatim(rule.output.text)
     var ok = true
@@ -78,7 +78,7 @@ struct RuleCompiler {
     if let condition = resolved, !terms.isEmpty { resolved = .and([condition] + terms) }
     if evaluated, ok, let condition = resolved {
       do {
-        predicate = try builder.build(condition)
+        predicate = PredicateBox(run: try builder.build(condition))
       } catch {
         diagnostics.append(error.diagnostic)
       }

@@ -10,7 +10,7 @@ public struct RuleSet: Sendable {
   /// The highest `required_engine_version` the files asked for.
   public let requiredEngineVersion: String?
   let slots: [FieldSlot]
-  let predicates: [Predicate?]
+  let predicates: [PredicateBox?]
   let index: RuleIndex
 
   /// Loads rule files in order (later files override earlier ones) with Falco's semantics.
@@ -46,14 +46,14 @@ public struct RuleSet: Sendable {
         return []
       }
       candidates.forEach { i in
-        if let predicate = predicates[i], predicate(context) {
+        if let predicate = predicates[i], predicate.run(context) {
           matches.append(RuleMatch(rule: rules[i], index: i))
         }
       }
     } else {
       guard let enabled = index.bySource[event.source] else { return [] }
       for i in rules.indices where enabled.contains(i) {
-        if let predicate = predicates[i], predicate(context) {
+        if let predicate = predicates[i], predicate.run(context) {
           matches.append(RuleMatch(rule: rules[i], index: i))
         }
       }
@@ -64,7 +64,7 @@ public struct RuleSet: Sendable {
   /// Whether one rule's condition holds for an event (ignoring `enabled`).
   public func matches(ruleAt index: Int, _ event: Event) -> Bool {
     guard rules.indices.contains(index), let predicate = predicates[index] else { return false }
-    return predicate(EvaluationContext(event: event, slots: slots))
+    return predicate.run(EvaluationContext(event: event, slots: slots))
   }
 
   /// How many fields the index partitions rules by (verb, resource, stage when registered).

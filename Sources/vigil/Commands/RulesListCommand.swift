@@ -21,7 +21,7 @@ struct RulesListCommand: ParsableCommand {
   func run() throws {
     let set = try rules.load()
     for rule in set.rules where all || rule.enabled {
-      let controls = ComplianceControl.controls(forTags: rule.tags)
+      let controls = ControlCatalog.controls(rule: rule.name, tags: rule.tags)
       if json {
         var line = "{\"rule\":\(JSONText.quoted(rule.name)),\"priority\":\(JSONText.quoted(rule.priority.description))"
         line += ",\"enabled\":\(rule.enabled),\"source\":\(JSONText.quoted(rule.source))"
