@@ -4,7 +4,10 @@ import VigilJSON
 ///
 /// The common fields are decoded eagerly; everything else is read on demand from `document`, the
 /// event in native `audit.k8s.io` shape with secrets already redacted.
-public struct AuditEvent: Sendable {
+///
+/// An immutable class, so that handing an event to many rules and fields costs one reference
+/// count, not a copy of every field (rule evaluation reads it dozens of times per event).
+public final class AuditEvent: Sendable {
   /// The shapes an audit event arrives in.
   public enum Shape: String, Sendable, Hashable, Codable {
     /// The API server's own log or webhook (`audit.k8s.io/v1` or `v1beta1`).
@@ -18,37 +21,37 @@ public struct AuditEvent: Sendable {
   }
 
   /// Unique ID of the request (`auditID`); with `stage` the deduplication key.
-  public var auditID: String
+  public let auditID: String
   /// `RequestReceived`, `ResponseStarted`, `ResponseComplete` or `Panic`; nil for old events.
-  public var stage: String?
+  public let stage: String?
   /// The Kubernetes verb: get, list, watch, create, update, patch, delete, deletecollection.
-  public var verb: String
+  public let verb: String
   /// The request path with query (`/api/v1/namespaces/default/pods/x/exec?command=sh`).
-  public var requestURI: String
+  public let requestURI: String
   /// `Metadata`, `Request` or `RequestResponse`.
-  public var level: String?
+  public let level: String?
   /// Who made the request.
-  public var user: UserInfo
+  public let user: UserInfo
   /// Who the request was made as, under impersonation.
-  public var impersonatedUser: UserInfo?
+  public let impersonatedUser: UserInfo?
   /// Client IPs, the first being the original client.
-  public var sourceIPs: [String]
+  public let sourceIPs: [String]
   /// The client's `User-Agent` (kubectl/v1.30…, helm, argocd …), when recorded.
-  public var userAgent: String?
+  public let userAgent: String?
   /// The object the request is about.
-  public var objectRef: ObjectReference?
+  public let objectRef: ObjectReference?
   /// The HTTP status of the response (`responseStatus.code`), when known.
-  public var responseCode: Int?
+  public let responseCode: Int?
   /// When the API server received the request.
-  public var requestReceivedAt: Timestamp?
+  public let requestReceivedAt: Timestamp?
   /// When this stage was reached.
-  public var stageAt: Timestamp?
+  public let stageAt: Timestamp?
   /// The shape it arrived in.
-  public var shape: Shape
+  public let shape: Shape
   /// True when the event was over the size limit and kept as metadata only.
-  public var truncated: Bool
+  public let truncated: Bool
   /// The event in native audit.k8s.io JSON shape, secrets redacted; rules read fields from it.
-  public var document: JSONDocument
+  public let document: JSONDocument
 
   /// Creates an audit event.
   public init(

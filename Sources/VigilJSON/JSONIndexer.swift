@@ -1,7 +1,7 @@
-/// Re-usable parser: keeps its scratch buffers between documents to avoid allocations.
+/// Re-usable parser: keeps its container stack between documents.
 ///
-/// The scan writes into a scratch node buffer owned by the indexer; each document gets an
-/// exact-size copy of its part, so documents never share (or pin) the scratch buffer.
+/// The scan writes straight into the new document's index, sized from the text's length and
+/// grown when a text has more values than that (so the index is not copied afterwards).
 public struct JSONIndexer: Sendable {
   /// The deepest nesting of arrays and objects accepted; deeper input throws `.tooDeep`.
   public static let maxDepth = 512
@@ -9,8 +9,6 @@ public struct JSONIndexer: Sendable {
   private static let emptyNode = JSONNode(start: 0, end: 0, next: 0, count: 0, tag: 0, flags: 0)
   private static let emptyFrame = JSONScanner.Frame(node: 0, count: 0, isObject: false)
 
-  /// Scratch index; its `count` is its usable size (entries beyond a scan's are stale).
-  private var scratch: [JSONNode] = []
   /// The explicit container stack, `maxDepth` frames once allocated.
   private var stack: [JSONScanner.Frame] = []
 
@@ -19,18 +17,16 @@ public struct JSONIndexer: Sendable {
 
   /// Parses and validates one JSON text, building its index.
   public mutating func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONDocument {
-    let estimate = bytes.count / 12 + 8
-    // Keep the scratch between documents, but not one far larger than this document needs.
-    if scratch.count < estimate || scratch.count > 4 * estimate + 4096 {
-      scratch = Array(repeating: Self.emptyNode, count: estimate + JSONScanner.minimumFree)
-    }
+    // About one value per 12 bytes in typical audit events; grown by doubling when short.
+    var nodes = Array(
+      repeating: Self.emptyNode, count: bytes.count / 12 + 8 + JSONScanner.minimumFree)
     if stack.count != Self.maxDepth {
       stack = Array(repeating: Self.emptyFrame, count: Self.maxDepth)
     }
     var state = JSONScanner.State()
     while true {
       let outcome = bytes.withUnsafeBufferPointer { p in
-        scratch.withUnsafeMutableBufferPointer { out in
+        nodes.withUnsafeMutableBufferPointer { out in
           stack.withUnsafeMutableBufferPointer { frames in
             JSONScanner.scan(p, into: out, stack: frames, state: &state)
           }
@@ -38,10 +34,13 @@ public struct JSONIndexer: Sendable {
       }
       switch outcome {
       case .done:
-        let nodes = Array(scratch[0..<state.count])
+        nodes.removeLast(nodes.count - state.count)
+        if nodes.capacity > 2 * state.count + 64 {
+          nodes = Array(nodes)  // do not keep a grown buffer's slack alive with the document
+        }
         return JSONDocument(storage: JSONStorage(bytes: bytes, nodes: nodes))
       case .full:
-        scratch.append(contentsOf: repeatElement(Self.emptyNode, count: scratch.count))
+        nodes.append(contentsOf: repeatElement(Self.emptyNode, count: nodes.count))
       case .failed(let error):
         throw error
       }

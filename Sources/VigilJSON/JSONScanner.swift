@@ -16,6 +16,8 @@ enum JSONScanner {
     var count = 0
     var depth = 0
     var started = false
+    /// The next thing to read is an object key (then its value).
+    var wantKey = false
   }
 
   /// How a call to `scan` ended.
@@ -28,7 +30,7 @@ enum JSONScanner {
     case failed(JSONParseError)
   }
 
-  /// Free entries needed to go round the value loop once (a container or key, plus a key).
+  /// Free entries needed to go round the value loop once (a key and a value).
   static let minimumFree = 2
 
   private typealias Tag = JSONNode.Tag
@@ -48,10 +50,12 @@ enum JSONScanner {
     var i = state.i
     var count = state.count
     var depth = state.depth
+    var wantKey = state.wantKey
     defer {
       state.i = i
       state.count = count
       state.depth = depth
+      state.wantKey = wantKey
     }
     if !state.started {
       skipWhitespace(p, &i)
@@ -63,6 +67,10 @@ enum JSONScanner {
 
     valueLoop: while true {
       if out.count &- count < minimumFree { return .full }
+      if wantKey {
+        wantKey = false
+        if let error = scanKey(p, raw, &i, out, &count) { return .failed(error) }
+      }
       guard i < n else { return .failed(JSONParseError(code: .unexpectedEnd, offset: n)) }
       let c = p[i]
       switch c {
@@ -84,7 +92,7 @@ enum JSONScanner {
         } else {
           stack[depth] = Frame(node: index, count: 1, isObject: isObject)
           depth &+= 1
-          if isObject, let error = scanKey(p, raw, &i, out, &count) { return .failed(error) }
+          wantKey = isObject
           continue valueLoop
         }
       case 0x2D, 0x30...0x39:
@@ -111,9 +119,7 @@ enum JSONScanner {
           i &+= 1
           stack[depth &- 1].count &+= 1
           skipWhitespace(p, &i)
-          if stack[depth &- 1].isObject, let error = scanKey(p, raw, &i, out, &count) {
-            return .failed(error)
-          }
+          wantKey = stack[depth &- 1].isObject
           continue valueLoop
         }
         let top = stack[depth &- 1]

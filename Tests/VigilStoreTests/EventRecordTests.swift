@@ -10,11 +10,14 @@ struct EventRecordTests {
       id: "x1", at: 4, user: "system:serviceaccount:ci:deployer", groups: ["a", "b"],
       verb: "create", namespace: "prod", resource: "pods", subresource: "exec", name: "api-7",
       code: 403, line: 42)
-    if case .audit(var audit) = event.payload {
-      audit.impersonatedUser = UserInfo(username: "admin")
-      audit.shape = .eks
-      audit.truncated = true
-      event.payload = .audit(audit)
+    if case .audit(let a) = event.payload {
+      event.payload = .audit(
+        AuditEvent(
+          auditID: a.auditID, stage: a.stage, verb: a.verb, requestURI: a.requestURI,
+          level: a.level, user: a.user, impersonatedUser: UserInfo(username: "admin"),
+          sourceIPs: a.sourceIPs, userAgent: a.userAgent, objectRef: a.objectRef,
+          responseCode: a.responseCode, requestReceivedAt: a.requestReceivedAt,
+          stageAt: a.stageAt, shape: .eks, truncated: true, document: a.document))
     }
     let record = EventRecord(event: event)
     #expect(record.time == StoreFixtures.at(4))
