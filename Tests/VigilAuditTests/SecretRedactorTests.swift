@@ -71,6 +71,15 @@ import VigilJSON
     #expect(nested.value(atPath: items + ["0", "data", "color"])?.string == "blue")
   }
 
+  @Test func aSecretKindWrittenWithEscapesIsStillRedacted() throws {
+    let text = #"{"kind":"Event","auditID":"esc","stage":"ResponseComplete","verb":"create","requestURI":"/apis/example.com/v1/bundles","user":{"username":"u"},"objectRef":{"resource":"bundles"},"requestObject":{"kind":"\u0053ecret","data":{"token":"c3VwZXJzZWNyZXQ="}},"stageTimestamp":"2026-11-02T00:00:00Z"}"#
+    let (events, _) = AuditDecoder().decode(text: text)
+    let bytes = try #require(events.first?.audit?.document.bytes)
+    let output = String(decoding: bytes, as: UTF8.self)
+    #expect(!output.contains("c3VwZXJzZWNyZXQ="))
+    #expect(output.contains("<redacted>"))
+  }
+
   @Test func nonSecretDataIsKept() throws {
     let configMap = AuditSamples.event(auditID: "cm", bodyBytes: 10)
     let (events, _) = decoder.decode(text: configMap)

@@ -14,6 +14,8 @@ struct SecretRedactor {
   static let placeholder: [UInt8] = Array(#""<redacted>""#.utf8)
   /// The bytes that start a `"Secret"` or `"SecretList"` string (the pre-check for kinds).
   static let secretKindPrefix: [UInt8] = Array(#""Secret"#.utf8)
+  /// A `\u` escape: any string may hide `Secret` behind it, so such documents get the full walk.
+  static let escapePrefix: [UInt8] = Array(#"\u"#.utf8)
   /// The annotation that holds a copy of the whole object as applied.
   static let lastApplied = "kubectl.kubernetes.io/last-applied-configuration"
 
@@ -36,7 +38,10 @@ struct SecretRedactor {
   ) -> JSONDocument? {
     guard requestObject != nil || responseObject != nil else { return nil }
     let isSecret = objectRef?["resource"]?.stringEquals("secrets") ?? false
-    let mentionsSecret = ByteSearch.contains(document.bytes, secretKindPrefix)
+    // A kind spelled with escapes (`"\u0053ecret"`) must not slip past the byte pre-check.
+    let mentionsSecret =
+      ByteSearch.contains(document.bytes, secretKindPrefix)
+      || ByteSearch.contains(document.bytes, escapePrefix)
     guard isSecret || mentionsSecret else { return nil }
     var redactor = SecretRedactor()
     for body in [requestObject, responseObject] {

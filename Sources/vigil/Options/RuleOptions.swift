@@ -51,7 +51,7 @@ enum RulePackLocator {
   /// `$VIGIL_RULES_DIR`, else the `rules/` folder of the checkout the binary was built in
   /// (searched upwards from the executable), else `./rules`, else `/etc/vigil/rules`.
   static func defaultDirectory() throws -> String {
-    if let dir = ProcessInfo.processInfo.environment["VIGIL_RULES_DIR"] { return dir }
+    if let dir = ProcessInfo.processInfo.environment["VIGIL_RULES_DIR"], !dir.isEmpty { return dir }
     for candidate in candidates() where isPack(candidate) { return candidate }
     throw ValidationError(
       "Vigil's rule packs were not found (looked beside the executable, in ./rules and /etc/vigil/rules); pass --rules or set VIGIL_RULES_DIR"
