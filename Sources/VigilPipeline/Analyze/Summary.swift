@@ -18,6 +18,8 @@ public struct Summary: Sendable {
   public var alertsBySeverity: [Severity: Int] = [:]
   /// Wall-clock seconds.
   public var seconds = 0.0
+  /// Peak resident memory of the process, in bytes, when known.
+  public var peakMemoryBytes: Int?
 
   /// Creates an empty summary.
   public init() {}
@@ -43,6 +45,7 @@ public struct Summary: Sendable {
     }
     out += "\n"
     for diagnostic in firstDiagnostics { out += "      \(diagnostic)\n" }
+    if let peakMemoryBytes { out += "  memory      peak \(Summary.bytes(peakMemoryBytes)) resident\n" }
     out += "  alerts      \(alertCount)"
     if !alertsBySeverity.isEmpty {
       out += " ("

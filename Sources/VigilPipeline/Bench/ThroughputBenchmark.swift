@@ -85,6 +85,19 @@ public struct ThroughputBenchmark {
     return Stage(name: "newline scan (memchr)", seconds: seconds, bytes: bytes.count, events: count)
   }
 
+  /// A plain newline count, one byte at a time (the "newline scan" ceiling of the design notes).
+  public func byteLoopScan() -> Stage {
+    var count = 0
+    let seconds = best {
+      count = bytes.withUnsafeBufferPointer { buffer -> Int in
+        var n = 0
+        for byte in buffer where byte == 0x0A { n &+= 1 }
+        return n
+      }
+    }
+    return Stage(name: "newline scan (byte loop)", seconds: seconds, bytes: bytes.count, events: count)
+  }
+
   /// The JSON reader alone: every line parsed into an index.
   public func jsonIndex() -> Stage {
     var indexer = JSONIndexer()

@@ -62,7 +62,7 @@ struct AnalysisRunner {
     let quiet = quietDiagnostics
     let errors = stderr
     var shown = 0
-    let summary = try AuditAnalysis(configuration: configuration, rules: rules, store: store).run(
+    var summary = try AuditAnalysis(configuration: configuration, rules: rules, store: store).run(
       onAlert: { alert in
         progress?.finish()
         stdout.write(format.render([alert], header: !headerPrinted, colors: colors))
@@ -79,6 +79,7 @@ struct AnalysisRunner {
       })
     progress?.finish()
     stdout.flush()
+    summary.peakMemoryBytes = ProcessMemory.peakResidentBytes()
     if let db, summary.alertCount > 0 {
       stderr.write("\nAlerts stored in \(db): vigil alerts --db \(db)\n")
     }
