@@ -16,7 +16,8 @@ extension DemoDay {
     attack(
       "f-manual-image-change",
       "kubectl set image on shop/checkout by a human, bypassing the CI deployer", at: t,
-      by: bob, ids: [id], rules: ["Workload Image Changed by Non-Service-Account"],
+      by: bob, ids: [id],
+      rules: ["Workload Image Changed by Non-Service-Account", "Image Changed by Unusual Identity"],
       falco: [DemoDay.disallowedUser])
   }
 

@@ -97,10 +97,12 @@ extension DemoDay {
     rollout(index, image: image, at: t + 30_000_000)
   }
 
-  /// The day's deploys: four Argo CD syncs and one Helm upgrade from CI.
+  /// The day's deploys: five Argo CD syncs and one Helm upgrade from CI. The morning sync of
+  /// shop/checkout is what makes bob's later `kubectl set image` on it an out-of-band deploy.
   mutating func deploys() {
     let h = DemoTime.hour
     let m = DemoTime.minute
+    argoSync("shop", "checkout", tag: "7.3.1", at: start + 8 * h + 20 * m)
     argoSync("shop", "frontend", tag: "2.14.4", at: start + 9 * h + 40 * m)
     argoSync("shop", "cart", tag: "3.2.2", at: start + 11 * h + 55 * m)
     argoSync("payments", "payments-api", tag: "4.8.3", at: start + 14 * h + 5 * m)
