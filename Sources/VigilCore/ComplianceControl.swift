@@ -43,20 +43,23 @@ public struct ComplianceControl: Sendable, Hashable, Codable, CustomStringConver
   /// `mitre:T1609`, or a bare ATT&CK technique (`T1609`, `T1078.001`) as Falco's rules write it.
   public init?(tag: String) {
     if let colon = tag.firstIndex(of: ":") {
-      let prefix = tag[..<colon].lowercased()
       let id = String(tag[tag.index(after: colon)...])
-      guard !id.isEmpty,
-        let framework = Framework.allCases.first(where: { $0.tagPrefixes.contains(prefix) })
+      guard !id.isEmpty, let framework = Self.frameworksByPrefix[tag[..<colon].lowercased()]
       else { return nil }
       self.init(framework: framework, id: id)
       return
     }
-    let utf8 = Array(tag.utf8)
-    guard utf8.count >= 5, utf8[0] == UInt8(ascii: "T"),
+    let utf8 = tag.utf8
+    guard utf8.count >= 5, utf8.first == UInt8(ascii: "T"),
       utf8.dropFirst().allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == UInt8(ascii: ".") })
     else { return nil }
     self.init(framework: .mitre, id: tag)
   }
+
+  /// Every tag prefix and the framework it names.
+  static let frameworksByPrefix: [String: Framework] = Dictionary(
+    Framework.allCases.flatMap { framework in framework.tagPrefixes.map { ($0, framework) } },
+    uniquingKeysWith: { first, _ in first })
 
   /// The controls named by a rule's tags, in tag order, without duplicates.
   public static func controls(forTags tags: [String]) -> [ComplianceControl] {

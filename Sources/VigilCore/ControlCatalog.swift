@@ -6,8 +6,7 @@ public enum ControlCatalog {
   public static func controls(rule: String, tags: [String]) -> [ComplianceControl] {
     let fromTags = ComplianceControl.controls(forTags: tags)
     if !fromTags.isEmpty { return fromTags }
-    guard let family = falcoK8sAudit[rule] else { return [] }
-    return ComplianceControl.controls(forTags: family.tags)
+    return falcoControls[rule] ?? []
   }
 
   /// Families of findings sharing one set of controls.
@@ -47,6 +46,11 @@ public enum ControlCatalog {
         ["soc2:CC7.2", "nist:AU-2", "nist:AU-12", "pci:10.2.1", "iso27001:A.8.15"]
       }
     }
+  }
+
+  /// The catalog's controls by rule name, computed once.
+  static let falcoControls: [String: [ComplianceControl]] = falcoK8sAudit.mapValues {
+    ComplianceControl.controls(forTags: $0.tags)
   }
 
   /// Falco's k8saudit rules (plugin v0.18) by family.

@@ -57,3 +57,28 @@ import VigilPipeline
     #expect(lines[2].contains("Attach/Exec to pod"))
   }
 }
+
+@Suite struct AlertJSONEncodingTests {
+  /// The hand-written encoder writes exactly what Foundation's JSONEncoder (sorted keys) writes.
+  @Test func matchesFoundationsEncoderByteForByte() throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    var alert = AlertFormatTests.alert
+    for variant in 0..<3 {
+      if variant == 1 {
+        alert.subject = AlertSubject()
+        alert.evidence[0].auditID = nil
+        alert.output = "quotes \" and \\ backslashes, é, 😀, tab\there"
+      }
+      if variant == 2 {
+        alert.tags = []
+        alert.fields = []
+        alert.controls = []
+        alert.evidence = []
+      }
+      let foundation = String(decoding: try encoder.encode(alert), as: UTF8.self) + "\n"
+      #expect(AlertJSON.line(alert) == foundation)
+      #expect(try AlertJSON.decode(AlertJSON.line(alert)) == alert)
+    }
+  }
+}
