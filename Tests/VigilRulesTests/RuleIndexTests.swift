@@ -91,4 +91,53 @@ import VigilTesting
     }
     #expect(fired > 20)
   }
+
+  @Test func standardFieldsIndexSubresourceAndMatchTheSameWithAndWithoutIndex() throws {
+    var g = Generator(state: 7)
+    func pick(_ items: [String]) -> String { items[Int(g.next() % UInt64(items.count))] }
+    let subresources = ["exec", "log", "status"]
+    func atom() -> String {
+      pick([
+        "ka.verb = \(pick(Self.verbs))", "ka.target.resource in (\(pick(Self.resources)), pods)",
+        "ka.target.subresource = \(pick(subresources))",
+        "ka.target.subresource in (\(pick(subresources)), \(pick(subresources)))",
+        "not ka.target.subresource exists", "ka.target.subresource exists",
+        "jevt.value[/stage] = \(pick(Self.stages))", "ka.user.name startswith \(pick(["a", "s"]))",
+      ])
+    }
+    func condition(_ depth: Int) -> String {
+      if depth >= 2 || g.next() % 3 == 0 { return atom() }
+      let (a, b) = (condition(depth + 1), condition(depth + 1))
+      switch g.next() % 4 {
+      case 0: return "(\(a) or \(b))"
+      case 1: return "not (\(a))"
+      default: return "(\(a) and \(b))"
+      }
+    }
+    let yaml = (0..<150).map { i in RuleFixtures.rule("'\(condition(0))'", name: "rule \(i)") }
+      .joined(separator: "\n")
+    let set = try RuleSet.load(yaml: yaml)
+    #expect(set.indexedFieldCount == 4)
+    var lines: [String] = []
+    for k in 0..<400 {
+      var ref = "\"resource\":\"\(pick(Self.resources))\""
+      let sub = Int(g.next() % UInt64(subresources.count + 1))
+      if sub < subresources.count { ref += ",\"subresource\":\"\(subresources[sub])\"" }
+      lines.append(
+        """
+        {"kind":"Event","apiVersion":"audit.k8s.io/v1","auditID":"id-\(k)",\
+        "stage":"\(pick(Self.stages))","verb":"\(pick(Self.verbs))","requestURI":"/x",\
+        "user":{"username":"\(pick(["alice", "system:node:n1"]))"},"objectRef":{\(ref)}}
+        """)
+    }
+    let events = lines.flatMap { AuditDecoder().decode(text: $0).events }
+    #expect(events.count == 400)
+    var total = 0
+    for event in events {
+      let indexed = set.evaluate(event, useIndex: true).map(\.index)
+      #expect(indexed == set.evaluate(event, useIndex: false).map(\.index))
+      total += indexed.count
+    }
+    #expect(total > 100)
+  }
 }

@@ -9,8 +9,10 @@ struct FieldSlot: Sendable {
   var type: Field.ValueType
   /// True when the value is a list.
   var isList: Bool
+  /// How much one read costs (see `Field.Cost`).
+  var cost: Field.Cost
   /// Reads the value, coerced to `type` and transformed.
-  var extract: @Sendable (Event) -> FieldValue
+  var extract: @Sendable (FieldContext) -> FieldValue
 }
 
 /// A condition compiled to a closure over the per-event context.
@@ -27,9 +29,7 @@ struct PredicateBox: Sendable {
 ///
 /// Values live in manually managed buffers: this is the hot path, and plain arrays in a class
 /// pay for uniqueness and exclusivity checks on every read.
-final class EvaluationContext {
-  /// The event being evaluated.
-  let event: Event
+final class EvaluationContext: FieldContext {
   private let slots: [FieldSlot]
   private let values: UnsafeMutablePointer<FieldValue>
   private let filled: UnsafeMutablePointer<Bool>
@@ -37,13 +37,13 @@ final class EvaluationContext {
 
   /// A context for one event over a slot table.
   init(event: Event, slots: [FieldSlot]) {
-    self.event = event
     self.slots = slots
     count = slots.count
     values = .allocate(capacity: max(1, count))
     values.initialize(repeating: .missing, count: count)
     filled = .allocate(capacity: max(1, count))
     filled.initialize(repeating: false, count: count)
+    super.init(event: event)
   }
 
   deinit {
@@ -56,7 +56,7 @@ final class EvaluationContext {
   @inline(__always)
   func value(_ slot: Int) -> FieldValue {
     if filled[slot] { return values[slot] }
-    let value = slots[slot].extract(event)
+    let value = slots[slot].extract(self)
     values[slot] = value
     filled[slot] = true
     return value

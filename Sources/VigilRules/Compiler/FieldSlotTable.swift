@@ -50,7 +50,9 @@ struct FieldSlotTable: Sendable {
       }
     }
     let slot = slots.count
-    slots.append(FieldSlot(key: key, type: type, isList: isList, extract: extract))
+    var cost = field.cost
+    if !reference.transformers.isEmpty { cost = max(cost, .lookup) }
+    slots.append(FieldSlot(key: key, type: type, isList: isList, cost: cost, extract: extract))
     byKey[key] = slot
     return slot
   }
@@ -82,18 +84,31 @@ struct FieldSlotTable: Sendable {
 
   /// The field's extractor with values coerced to its declared scalar type.
   private static func coercing(field: Field, argument: FieldArgument?)
-    -> @Sendable (Event) -> FieldValue
+    -> @Sendable (FieldContext) -> FieldValue
   {
     let type = field.type
-    return { event in
-      let value = field.value(of: event, argument: argument)
+    let read = field.reader(argument: argument)
+    return { context in
+      let value = read(context)
       switch value {
       case .missing: return .missing
       case .list(let items):
-        return items.isEmpty ? .missing : .list(items.map { coerce($0, to: type) })
-      default: return coerce(value, to: type)
+        if items.isEmpty { return .missing }
+        // Extractors nearly always produce the declared type: keep the array then.
+        if items.allSatisfy({ hasType($0, type) }) { return value }
+        return .list(items.map { coerce($0, to: type) })
+      default: return hasType(value, type) ? value : coerce(value, to: type)
       }
     }
+  }
+}
+
+/// True when a scalar already has the declared type.
+@inline(__always)
+private func hasType(_ value: FieldValue, _ type: Field.ValueType) -> Bool {
+  switch (type, value) {
+  case (.string, .string), (.number, .number), (.bool, .bool): true
+  default: false
   }
 }
 

@@ -11,25 +11,77 @@ struct PredicateBuilder {
     var diagnostic: RuleDiagnostic
   }
 
+  /// Fields every event reads anyway (the index's dimensions): free in a condition.
+  static let preloadedKeys: Set<String> = [
+    "ka.verb", "ka.target.resource", "ka.target.subresource", "jevt.value[/stage]",
+  ]
+
   /// Compiles an expression.
   mutating func build(_ expr: ConditionExpr) throws(CompileError) -> Predicate {
+    try compile(expr).run
+  }
+
+  /// Compiles an expression and estimates what evaluating it costs. The terms of `and` and `or`
+  /// (nested ones flattened) run cheapest first: the conditions are pure, so the order never
+  /// changes the result, only how soon a failing `and` (or a holding `or`) stops.
+  private mutating func compile(_ expr: ConditionExpr) throws(CompileError) -> (
+    run: Predicate, cost: Int
+  ) {
     switch expr {
     case .and(let children):
-      var parts: [PredicateBox] = []
-      for child in children { parts.append(PredicateBox(run: try build(child))) }
-      return Self.all(parts)
+      let (parts, cost) = try compileTerms(Self.flatten(children, and: true))
+      return (Self.all(parts), cost)
     case .or(let children):
-      var parts: [PredicateBox] = []
-      for child in children { parts.append(PredicateBox(run: try build(child))) }
-      return Self.any(parts)
+      let (parts, cost) = try compileTerms(Self.flatten(children, and: false))
+      return (Self.any(parts), cost)
     case .not(let child):
-      let inner = try build(child)
-      return { !inner($0) }
+      let inner = try compile(child)
+      let run = inner.run
+      return ({ !run($0) }, inner.cost + 1)
     case .macro(let name, let location):
       throw CompileError(
         diagnostic: RuleDiagnostic(.undefinedMacro, at: location, "undefined macro '\(name)'"))
     case .comparison(let comparison):
       return try build(comparison)
+    }
+  }
+
+  /// Children of nested `and`s (or `or`s) as one list, in order.
+  static func flatten(_ children: [ConditionExpr], and: Bool) -> [ConditionExpr] {
+    var out: [ConditionExpr] = []
+    for child in children {
+      switch child {
+      case .and(let inner) where and: out += flatten(inner, and: true)
+      case .or(let inner) where !and: out += flatten(inner, and: false)
+      default: out.append(child)
+      }
+    }
+    return out
+  }
+
+  /// Compiles terms (in written order, so errors come out in order) and sorts them by cost,
+  /// keeping the written order among equals.
+  private mutating func compileTerms(
+    _ children: [ConditionExpr]
+  ) throws(CompileError) -> ([PredicateBox], Int) {
+    // Boxes, not bare closures, in the array: see `PredicateBox`.
+    var compiled: [(box: PredicateBox, cost: Int, position: Int)] = []
+    for (position, child) in children.enumerated() {
+      let part = try compile(child)
+      compiled.append((PredicateBox(run: part.run), part.cost, position))
+    }
+    compiled.sort { ($0.cost, $0.position) < ($1.cost, $1.position) }
+    return (compiled.map(\.box), compiled.reduce(0) { $0 + $1.cost })
+  }
+
+  /// The cost of reading a slot once: free for the index's fields, else by the field's cost.
+  private func cost(ofSlot slot: Int) -> Int {
+    let info = slots.slots[slot]
+    if Self.preloadedKeys.contains(info.key) { return 1 }
+    switch info.cost {
+    case .property: return 2
+    case .lookup: return 8
+    case .walk: return 32
     }
   }
 
@@ -77,8 +129,19 @@ struct PredicateBuilder {
     CompileError(diagnostic: RuleDiagnostic(.typeMismatch, at: location, message))
   }
 
-  private mutating func build(_ comparison: Comparison) throws(CompileError) -> Predicate {
+  private mutating func build(_ comparison: Comparison) throws(CompileError) -> (
+    run: Predicate, cost: Int
+  ) {
     let slot = try bind(comparison.field)
+    let run = try predicate(comparison, slot: slot)
+    var total = cost(ofSlot: slot)
+    if case .field(let other) = comparison.operand { total += cost(ofSlot: try bind(other)) }
+    return (run, total)
+  }
+
+  private mutating func predicate(
+    _ comparison: Comparison, slot: Int
+  ) throws(CompileError) -> Predicate {
     let info = slots.slots[slot]
     let op = comparison.op
     try checkOperator(op, type: info.type, comparison: comparison)

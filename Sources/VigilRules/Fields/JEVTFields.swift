@@ -10,12 +10,12 @@ import VigilJSON
 enum JEVTFields {
   /// Every `jevt.*` and `json.*` field.
   static let all: [Field] = [
-    Field(
+    Field.reading(
       "jevt.time", .string, "json event timestamp as a string that includes the nanosecond part"
     ) { event, _ in
       event.audit == nil ? .missing : .string(FieldSupport.falcoTime(event.time))
     },
-    Field(
+    Field.reading(
       "jevt.time.iso8601", .string,
       "json event timestamp in ISO 8601 format, including nanoseconds and time zone offset (in UTC)"
     ) { event, _ in
@@ -37,14 +37,21 @@ enum JEVTFields {
 
   /// The event time in nanoseconds since the epoch.
   static func rawtime(_ name: String, _ description: String) -> Field {
-    Field(name, .number, description) { event, _ in
+    Field.reading(name, .number, cost: .property, description) { event, _ in
       event.audit == nil ? .missing : .number(event.time.nanoseconds)
     }
   }
 
   /// The value at a JSON pointer (`[/requestObject/spec/containers/0/image]`).
   static func value(_ name: String, _ description: String) -> Field {
-    Field(name, .string, argument: .requiredKey, description) { event, argument in
+    Field.reading(
+      name, .string, argument: .requiredKey, description,
+      specialize: { argument in
+        guard let argument else { return { _ in .missing } }
+        let pointer = FieldSupport.JSONPointer(argument.key)
+        return { context in .json(pointer.resolve(in: context.auditRoot)) }
+      }
+    ) { event, argument in
       guard let argument else { return .missing }
       return .json(event.auditRoot?.value(atPointer: argument.key))
     }
@@ -52,7 +59,7 @@ enum JEVTFields {
 
   /// The whole event as compact JSON.
   static func object(_ name: String, _ description: String) -> Field {
-    Field(name, .string, description) { event, _ in
+    Field.reading(name, .string, description) { event, _ in
       guard let root = event.auditRoot else { return .missing }
       return .string(root.compactText)
     }

@@ -5,14 +5,14 @@ import VigilJSON
 extension K8sFields {
   /// Exec/attach and RBAC fields.
   static let activity: [Field] = [
-    Field(
+    Field.reading(
       "k8s.exec.command", .string,
       "For pods/exec: the command line, the repeated `command=` query parameters joined by spaces"
     ) { event, _ in
       guard let words = execCommand(event), !words.isEmpty else { return .missing }
       return .string(words.joined(separator: " "))
     },
-    Field(
+    Field.reading(
       "k8s.exec.binary", .string,
       "For pods/exec: the program run, the last path component of the first command word (apt-get, sh …)"
     ) { event, _ in
@@ -21,7 +21,7 @@ extension K8sFields {
       guard let slash = utf8.lastIndex(of: UInt8(ascii: "/")) else { return .string(first) }
       return .string(String(Substring(utf8[utf8.index(after: slash)...])))
     },
-    Field(
+    Field.reading(
       "k8s.exec.words", .string, list: true, argument: .optionalIndex,
       "For pods/exec: every whitespace-separated word of the command line, paths cut to their last component (`sh -c \"/usr/bin/apt-get install x\"` → sh, -c, apt-get, install, x), so `intersects (apt-get, yum, pip)` finds a package manager behind a shell"
     ) { event, _ in
@@ -38,7 +38,7 @@ extension K8sFields {
       }
       return .strings(out)
     },
-    Field(
+    Field.reading(
       "k8s.exec.container", .string,
       "For pods/exec and pods/attach: the `container=` query parameter"
     ) { event, _ in
@@ -48,21 +48,21 @@ extension K8sFields {
       else { return .missing }
       return .string(first)
     },
-    Field(
+    Field.reading(
       "k8s.rbac.role", .string,
       "For (Cluster)RoleBindings: the name of the role bound (roleRef.name)"
     ) { event, _ in
       guard isBinding(event) else { return .missing }
       return .json(event.requestObject?["roleRef"]?["name"])
     },
-    Field(
+    Field.reading(
       "k8s.rbac.role.kind", .string,
       "For (Cluster)RoleBindings: Role or ClusterRole (roleRef.kind)"
     ) { event, _ in
       guard isBinding(event) else { return .missing }
       return .json(event.requestObject?["roleRef"]?["kind"])
     },
-    Field(
+    Field.reading(
       "k8s.rbac.subjects", .string, list: true, argument: .optionalIndex,
       "For (Cluster)RoleBindings: the subjects bound, users and service accounts as the user name they authenticate as (alice, system:serviceaccount:ns:name), groups by name"
     ) { event, _ in
@@ -83,7 +83,7 @@ extension K8sFields {
   ]
 
   /// The words of an exec request's command (`?command=sh&command=-c&command=id`).
-  static func execCommand(_ event: Event) -> [String]? {
+  static func execCommand(_ event: FieldContext) -> [String]? {
     guard let audit = event.audit, audit.objectRef?.resource == "pods",
       audit.objectRef?.subresource == "exec"
     else { return nil }
@@ -91,7 +91,7 @@ extension K8sFields {
   }
 
   /// Whether the event is about a RoleBinding or ClusterRoleBinding.
-  static func isBinding(_ event: Event) -> Bool {
+  static func isBinding(_ event: FieldContext) -> Bool {
     let resource = event.audit?.objectRef?.resource
     return resource == "rolebindings" || resource == "clusterrolebindings"
   }

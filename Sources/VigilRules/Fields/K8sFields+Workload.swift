@@ -7,23 +7,23 @@ import VigilJSON
 extension K8sFields {
   /// Workload request-body fields.
   static let workload: [Field] = [
-    Field(
+    Field.reading(
       "k8s.req.images", .string, list: true, argument: .optionalIndex,
       "Images of all containers (regular, init, ephemeral) in the request body's pod specs, any workload kind, patches included"
     ) { event, _ in
       .strings(images(event))
     },
-    Field(
+    Field.reading(
       "k8s.req.registries", .string, list: true, argument: .optionalIndex,
       "Registry host of each image in k8s.req.images (Docker Hub images: docker.io)"
     ) { event, _ in
       .strings(images(event).compactMap(FieldSupport.registry))
     },
-    Field(
+    Field.reading(
       "k8s.req.privileged", .bool,
       "True when any container of the request body's pod specs is privileged, any workload kind"
     ) { event, _ in
-      let containers = FieldSupport.allContainers(in: event.requestObject)
+      let containers = event.allContainers
       guard !containers.isEmpty else { return .missing }
       return .bool(containers.contains { $0.privileged })
     },
@@ -36,24 +36,24 @@ extension K8sFields {
     podFlag(
       "k8s.req.host_ipc", "hostIPC",
       "True when a pod spec of the request shares the host IPC namespace"),
-    Field(
+    Field.reading(
       "k8s.req.hostpaths", .string, list: true, argument: .optionalIndex,
       "hostPath paths of the volumes of the request body's pod specs, any workload kind"
     ) { event, _ in
       var out: [String] = []
-      for spec in FieldSupport.podSpecs(in: event.requestObject) {
+      for spec in event.podSpecs {
         spec["volumes"]?.forEachElement { volume in
           if let path = volume["hostPath"]?["path"]?.string { out.append(path) }
         }
       }
       return .strings(out)
     },
-    Field(
+    Field.reading(
       "k8s.req.host_ports", .number, list: true, argument: .optionalIndex,
       "hostPort values of all containers of the request body's pod specs, any workload kind"
     ) { event, _ in
       var out: [FieldValue] = []
-      for spec in FieldSupport.podSpecs(in: event.requestObject) {
+      for spec in event.podSpecs {
         for list in FieldSupport.ContainerList.allCases {
           spec[list.rawValue]?.forEachElement { container in
             container["ports"]?.forEachElement { port in
@@ -67,14 +67,14 @@ extension K8sFields {
   ]
 
   /// Every image named by the request body (see `FieldSupport.allContainers`).
-  static func images(_ event: Event) -> [String] {
-    FieldSupport.allContainers(in: event.requestObject).compactMap(\.image)
+  static func images(_ event: FieldContext) -> [String] {
+    event.allContainers.compactMap(\.image)
   }
 
   /// Whether any pod spec of the request body sets `key` to true; `.missing` without pod specs.
   static func podFlag(_ name: String, _ key: String, _ description: String) -> Field {
-    Field(name, .bool, description) { event, _ in
-      let specs = FieldSupport.podSpecs(in: event.requestObject)
+    Field.reading(name, .bool, description) { event, _ in
+      let specs = event.podSpecs
       guard !specs.isEmpty else { return .missing }
       return .bool(specs.contains { $0[key]?.bool == true })
     }

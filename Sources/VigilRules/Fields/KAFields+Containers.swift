@@ -75,7 +75,7 @@ extension KAFields {
     _ name: String, _ list: FieldSupport.ContainerList, _ description: String,
     requireAll: Bool = false, _ read: @escaping @Sendable (JSONValue, JSONValue) -> FieldValue?
   ) -> Field {
-    Field(name, .string, list: true, argument: .optionalIndex, description) { event, argument in
+    Field.reading(name, .string, list: true, argument: .optionalIndex, description) { event, argument in
       guard let spec = event.requestSpec, let items = spec[list.rawValue], items.kind == .array
       else { return .missing }
       var values: [FieldValue?] = []
@@ -114,7 +114,7 @@ extension KAFields {
     _ name: String, _ list: FieldSupport.ContainerList, _ description: String,
     _ read: @escaping @Sendable (JSONValue) -> [FieldValue]?
   ) -> Field {
-    Field(name, .string, list: true, argument: .optionalIndex, description) { event, _ in
+    Field.reading(name, .string, list: true, argument: .optionalIndex, description) { event, _ in
       guard let items = event.requestSpec?[list.rawValue], items.kind == .array else {
         return .missing
       }

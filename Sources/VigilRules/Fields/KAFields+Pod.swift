@@ -6,13 +6,13 @@ import VigilJSON
 extension KAFields {
   /// Pod-level fields.
   static let pod: [Field] = [
-    Field(
+    Field.reading(
       "ka.req.container.image", .string,
       "Deprecated by ka.req.pod.containers.image. Returns the image of the first container only"
     ) { event, _ in
       .json(event.requestSpec?["containers"]?[0]?["image"])
     },
-    Field(
+    Field.reading(
       "ka.req.container.image.repository", .string,
       "Deprecated by ka.req.pod.containers.image.repository. Returns the repository of the first container only"
     ) { event, _ in
@@ -31,7 +31,7 @@ extension KAFields {
     specValue(
       "ka.req.pod.host_pid", ["hostPID"],
       "When the request object refers to a pod, the value of the hostPID flag."),
-    Field(
+    Field.reading(
       "ka.req.container.privileged", .string,
       "Deprecated by ka.req.pod.containers.privileged. Returns true if any container has privileged=true"
     ) { event, _ in
@@ -56,7 +56,7 @@ extension KAFields {
       "ka.req.pod.fs_group", ["securityContext", "fsGroup"],
       "When the request object refers to a pod, the fsGroup gid specified by the security context."
     ),
-    Field(
+    Field.reading(
       "ka.req.pod.supplemental_groups", .string, list: true,
       "When the request object refers to a pod, the supplementalGroup gids specified by the security context."
     ) { event, _ in
@@ -66,7 +66,7 @@ extension KAFields {
       "ka.req.pod.volumes.hostpath",
       "When the request object refers to a pod, all hostPath paths specified for all volumes"
     ) { $0["hostPath"]?["path"] },
-    Field(
+    Field.reading(
       "ka.req.volume.hostpath", .string, argument: .requiredKey,
       "Deprecated by ka.req.pod.volumes.hostpath. Return true if the provided (host) path prefix is used by any volume"
     ) { event, argument in
@@ -87,7 +87,7 @@ extension KAFields {
       "ka.req.pod.volumes.flexvolume_driver",
       "When the request object refers to a pod, all flexvolume drivers specified for all volumes"
     ) { $0["flexVolume"]?["driver"] },
-    Field(
+    Field.reading(
       "ka.req.pod.volumes.volume_type", .string, list: true, argument: .optionalIndex,
       "When the request object refers to a pod, all volume types for all volumes"
     ) { event, _ in
@@ -104,7 +104,7 @@ extension KAFields {
 
   /// A scalar at a path under `requestObject.spec`.
   static func specValue(_ name: String, _ path: [String], _ description: String) -> Field {
-    Field(name, .string, description) { event, _ in
+    Field.reading(name, .string, description) { event, _ in
       .json(event.requestSpec?.value(atPath: path))
     }
   }
@@ -113,7 +113,7 @@ extension KAFields {
   static func perVolume(
     _ name: String, _ description: String, _ read: @escaping @Sendable (JSONValue) -> JSONValue?
   ) -> Field {
-    Field(name, .string, list: true, argument: .optionalIndex, description) { event, argument in
+    Field.reading(name, .string, list: true, argument: .optionalIndex, description) { event, argument in
       guard let volumes = event.requestSpec?["volumes"], volumes.kind == .array else {
         return .missing
       }

@@ -6,7 +6,7 @@ import VigilJSON
 extension KAFields {
   /// Role bindings and roles.
   static let rbac: [Field] = [
-    Field(
+    Field.reading(
       "ka.req.binding.subjects", .string, list: true,
       "When the request object refers to a cluster role binding, the subject (e.g. account/users) being linked by the binding"
     ) { event, _ in
@@ -29,20 +29,20 @@ extension KAFields {
       "ka.req.binding.subjects.group_names", kind: "Group",
       "When the request object refers to a cluster role binding, the subject group names being linked by the binding"
     ),
-    Field(
+    Field.reading(
       "ka.req.binding.role", .string,
       "When the request object refers to a cluster role binding, the role being linked by the binding"
     ) { event, _ in
       .json(event.requestObject?["roleRef"]?["name"])
     },
     // Falco documents "N/A" but its plugin (like the original implementation) returns "true".
-    Field(
+    Field.reading(
       "ka.req.binding.subject.has_name", .string, argument: .requiredKey,
       "Deprecated, always returns \"N/A\". Only provided for backwards compatibility"
     ) { event, _ in
       event.audit == nil ? .missing : .string("true")
     },
-    Field(
+    Field.reading(
       "ka.req.role.rules", .string, list: true,
       "When the request object refers to a role/cluster role, the rules associated with the role"
     ) { event, _ in
@@ -71,7 +71,7 @@ extension KAFields {
   static func subjectNames(
     _ name: String, kind: String, withNamespace: Bool = false, _ description: String
   ) -> Field {
-    Field(name, .string, list: true, description) { event, _ in
+    Field.reading(name, .string, list: true, description) { event, _ in
       guard let subjects = event.requestObject?["subjects"], subjects.kind == .array else {
         return .missing
       }
@@ -93,7 +93,7 @@ extension KAFields {
   /// applies an index to the rules (`[1]` = all verbs of rule 1); here it picks the i-th value of
   /// the flattened list, the only form a list field's index can take.
   static func ruleAttribute(_ name: String, _ key: String, _ description: String) -> Field {
-    Field(name, .string, list: true, argument: .optionalIndex, description) { event, _ in
+    Field.reading(name, .string, list: true, argument: .optionalIndex, description) { event, _ in
       guard let rules = event.requestObject?["rules"], rules.kind == .array else {
         return .missing
       }

@@ -20,30 +20,30 @@ enum KAFields {
 
   /// Who made which request.
   static let request: [Field] = [
-    Field("ka.auditid", .string, "The unique id of the audit event") { event, _ in
+    Field.reading("ka.auditid", .string, cost: .property, "The unique id of the audit event") { event, _ in
       .optional(event.audit?.auditID)
     },
-    Field(
-      "ka.stage", .string, "Stage of the request (e.g. RequestReceived, ResponseComplete, etc.)"
+    Field.reading(
+      "ka.stage", .string, cost: .property, "Stage of the request (e.g. RequestReceived, ResponseComplete, etc.)"
     ) {
       event, _ in .optional(event.audit?.stage)
     },
-    Field("ka.user.name", .string, "The user name performing the request") { event, _ in
+    Field.reading("ka.user.name", .string, cost: .property, "The user name performing the request") { event, _ in
       .nonEmpty(event.audit?.user.username)
     },
-    Field("ka.user.groups", .string, list: true, "The groups to which the user belongs") {
+    Field.reading("ka.user.groups", .string, list: true, cost: .property, "The groups to which the user belongs") {
       event, _ in .strings(event.audit?.user.groups ?? [])
     },
-    Field("ka.impuser.name", .string, "The impersonated user name") { event, _ in
+    Field.reading("ka.impuser.name", .string, cost: .property, "The impersonated user name") { event, _ in
       .nonEmpty(event.audit?.impersonatedUser?.username)
     },
-    Field("ka.verb", .string, "The action being performed") { event, _ in
+    Field.reading("ka.verb", .string, cost: .property, "The action being performed") { event, _ in
       .nonEmpty(event.audit?.verb)
     },
-    Field("ka.uri", .string, "The request URI as sent from client to server") { event, _ in
+    Field.reading("ka.uri", .string, cost: .property, "The request URI as sent from client to server") { event, _ in
       .nonEmpty(event.audit?.requestURI)
     },
-    Field(
+    Field.reading(
       "ka.uri.param", .string, argument: .requiredKey,
       "The value of a given query parameter in the uri (e.g. when uri=/foo?key=val, ka.uri.param[key] is val)."
     ) { event, argument in
@@ -77,19 +77,19 @@ enum KAFields {
 
   /// The object the request is about (`objectRef`).
   static let target: [Field] = [
-    Field("ka.target.name", .string, "The target object name") { event, _ in
+    Field.reading("ka.target.name", .string, cost: .property, "The target object name") { event, _ in
       .optional(event.audit?.objectRef?.name)
     },
-    Field("ka.target.namespace", .string, "The target object namespace") { event, _ in
+    Field.reading("ka.target.namespace", .string, cost: .property, "The target object namespace") { event, _ in
       .optional(event.audit?.objectRef?.namespace)
     },
-    Field("ka.target.resource", .string, "The target object resource") { event, _ in
+    Field.reading("ka.target.resource", .string, cost: .property, "The target object resource") { event, _ in
       .optional(event.audit?.objectRef?.resource)
     },
-    Field("ka.target.subresource", .string, "The target object subresource") { event, _ in
+    Field.reading("ka.target.subresource", .string, cost: .property, "The target object subresource") { event, _ in
       .optional(event.audit?.objectRef?.subresource)
     },
-    Field("ka.target.pod.name", .string, "The target pod name") { event, _ in
+    Field.reading("ka.target.pod.name", .string, "The target pod name") { event, _ in
       guard let audit = event.audit, audit.objectRef?.resource == "pods" else { return .missing }
       if let name = audit.objectRef?.name { return .string(name) }
       let root = audit.document.root
@@ -100,7 +100,7 @@ enum KAFields {
 
   /// A field reading one audit annotation.
   static func annotation(_ name: String, _ key: String, _ description: String) -> Field {
-    Field(name, .string, description) { event, _ in
+    Field.reading(name, .string, description) { event, _ in
       .json(event.auditRoot?["annotations"]?[key])
     }
   }

@@ -4,36 +4,36 @@ import VigilCore
 enum UserFields {
   /// Every `user.*` field.
   static let all: [Field] = [
-    Field("user.name", .string, "The authenticated user name") { event, _ in
+    Field.reading("user.name", .string, cost: .property, "The authenticated user name") { event, _ in
       .nonEmpty(event.audit?.user.username)
     },
-    Field("user.groups", .string, list: true, argument: .optionalIndex, "The user's groups") {
+    Field.reading("user.groups", .string, list: true, argument: .optionalIndex, cost: .property, "The user's groups") {
       event, _ in .strings(event.audit?.user.groups ?? [])
     },
-    Field(
-      "user.kind", .string,
+    Field.reading(
+      "user.kind", .string, cost: .property,
       "Kind of identity: human, serviceaccount, node, system (control plane, eks:*, aksService …) or anonymous"
     ) { event, _ in
       guard let user = event.audit?.user else { return .missing }
       return .string(FieldSupport.userKind(user).rawValue)
     },
-    Field("user.sa.namespace", .string, "For a service account user: its namespace") {
+    Field.reading("user.sa.namespace", .string, cost: .property, "For a service account user: its namespace") {
       event, _ in
       .optional(event.audit.flatMap { FieldSupport.serviceAccount($0.user.username)?.namespace })
     },
-    Field("user.sa.name", .string, "For a service account user: its name") { event, _ in
+    Field.reading("user.sa.name", .string, cost: .property, "For a service account user: its name") { event, _ in
       .optional(event.audit.flatMap { FieldSupport.serviceAccount($0.user.username)?.name })
     },
-    Field("user.impersonated", .bool, "True when the request impersonates another user") {
+    Field.reading("user.impersonated", .bool, cost: .property, "True when the request impersonates another user") {
       event, _ in
       guard let audit = event.audit else { return .missing }
       return .bool(audit.impersonatedUser != nil)
     },
-    Field("user.impersonated.name", .string, "The impersonated user name") { event, _ in
+    Field.reading("user.impersonated.name", .string, cost: .property, "The impersonated user name") { event, _ in
       .nonEmpty(event.audit?.impersonatedUser?.username)
     },
-    Field(
-      "user.effective.name", .string,
+    Field.reading(
+      "user.effective.name", .string, cost: .property,
       "The identity the request acts as: the impersonated user, else the authenticated one"
     ) { event, _ in
       guard let audit = event.audit else { return .missing }
@@ -42,8 +42,8 @@ enum UserFields {
       }
       return .nonEmpty(audit.user.username)
     },
-    Field(
-      "user.effective.kind", .string,
+    Field.reading(
+      "user.effective.kind", .string, cost: .property,
       "Kind of the identity the request acts as (see user.kind)"
     ) { event, _ in
       guard let audit = event.audit else { return .missing }

@@ -2,6 +2,10 @@
 /// macro expansion (`=` or `in` with literal values; an `or` whose every branch constrains the
 /// same field contributes the union).
 enum RuleConstraints {
+  /// The member of a value set that stands for "the field is missing" (`not f exists`); no
+  /// field value contains a NUL byte followed by this text.
+  static let missing = "\u{0}missing"
+
   /// The set of values the field must have for the condition to hold; nil when unconstrained.
   static func values(
     of field: String, argument: String?, in expr: ConditionExpr
@@ -21,6 +25,13 @@ enum RuleConstraints {
         result.formUnion(values)
       }
       return children.isEmpty ? nil : result
+    case .not(.comparison(let comparison)):
+      // `not f exists`: the field must be missing.
+      let reference = comparison.field
+      guard comparison.op == .exists, reference.name == field, reference.argument == argument,
+        reference.transformers.isEmpty
+      else { return nil }
+      return [missing]
     case .not, .macro:
       return nil
     case .comparison(let comparison):

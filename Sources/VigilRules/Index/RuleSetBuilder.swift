@@ -12,6 +12,7 @@ enum RuleSetBuilder {
       bySource[output.rule.source, default: RuleBitset(count: count)].insert(i)
     }
     var slots: [Int] = []
+    var indexed: [(name: String, argument: String?)] = []
     var constraints: [[Set<String>?]] = []
     for (name, argument) in RuleIndex.indexedFields {
       guard let field = builder.slots.registry.field(named: name), field.type == .string,
@@ -22,6 +23,7 @@ enum RuleSetBuilder {
         location: SourceLocation(file: "", line: 0, column: 0))
       guard let slot = try? builder.slots.bind(reference) else { continue }
       slots.append(slot)
+      indexed.append((name, argument))
       constraints.append(
         outputs.map { output in
           output.resolved.flatMap {
@@ -31,9 +33,17 @@ enum RuleSetBuilder {
     }
     let index = RuleIndex(
       ruleCount: count, slots: slots, constraints: constraints, bySource: bySource)
+    // What each candidate still has to test: the terms the index guarantees are left out.
+    let residuals = outputs.map { output -> PredicateBox? in
+      guard let predicate = output.predicate, let resolved = output.resolved else { return nil }
+      guard let residual = IndexedResidual.condition(resolved, dimensions: indexed),
+        let run = try? builder.build(residual)
+      else { return predicate }
+      return PredicateBox(run: run)
+    }
     return RuleSet(
       rules: outputs.map(\.rule), diagnostics: diagnostics,
       requiredEngineVersion: requiredEngineVersion, slots: builder.slots.slots,
-      predicates: outputs.map(\.predicate), index: index)
+      predicates: outputs.map(\.predicate), candidatePredicates: residuals, index: index)
   }
 }

@@ -10,7 +10,28 @@ struct OutputTemplate: Sendable {
   }
 
   /// The pieces in order.
-  var segments: [Segment]
+  var segments: [Segment] {
+    didSet { (firstOccurrence, fieldCount) = Self.firstOccurrences(segments) }
+  }
+  /// For each segment, true when it is the first `%field` of its name (its value is listed).
+  private var firstOccurrence: [Bool]
+  /// How many distinct fields the output prints.
+  private var fieldCount: Int
+
+  /// A template of these pieces.
+  init(segments: [Segment]) {
+    self.segments = segments
+    (firstOccurrence, fieldCount) = Self.firstOccurrences(segments)
+  }
+
+  private static func firstOccurrences(_ segments: [Segment]) -> ([Bool], Int) {
+    var seen: Set<String> = []
+    let flags = segments.map { segment -> Bool in
+      if case .field(let name, _, _) = segment { return seen.insert(name).inserted }
+      return false
+    }
+    return (flags, seen.count)
+  }
 
   /// Why an output does not compile.
   struct TemplateError: Error {
@@ -92,17 +113,18 @@ struct OutputTemplate: Sendable {
 
   /// The rendered text and the fields with their values (in order, each once).
   func render(_ event: Event) -> (output: String, fields: [AlertField]) {
+    let context = FieldContext(event: event)
     var output = ""
     var fields: [AlertField] = []
-    var seen: Set<String> = []
-    for segment in segments {
+    fields.reserveCapacity(fieldCount)
+    for (k, segment) in segments.enumerated() {
       switch segment {
       case .text(let text):
         output += text
       case .field(let name, let field, let argument):
-        let value = field.value(of: event, argument: argument)
+        let value = field.value(in: context, argument: argument)
         output += value.display
-        if seen.insert(name).inserted { fields.append(AlertField(name: name, value: value.text)) }
+        if firstOccurrence[k] { fields.append(AlertField(name: name, value: value.text)) }
       }
     }
     return (output, fields)

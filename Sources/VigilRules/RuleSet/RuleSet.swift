@@ -11,6 +11,8 @@ public struct RuleSet: Sendable {
   public let requiredEngineVersion: String?
   let slots: [FieldSlot]
   let predicates: [PredicateBox?]
+  /// Per rule, what a candidate chosen by the index still has to test (see `IndexedResidual`).
+  let candidatePredicates: [PredicateBox?]
   let index: RuleIndex
 
   /// Loads rule files in order (later files override earlier ones) with Falco's semantics.
@@ -42,12 +44,21 @@ public struct RuleSet: Sendable {
     let context = EvaluationContext(event: event, slots: slots)
     var matches: [RuleMatch] = []
     if useIndex {
-      guard let candidates = index.candidates(source: event.source, context: context) else {
-        return []
-      }
-      candidates.forEach { i in
-        if let predicate = predicates[i], predicate.run(context) {
-          matches.append(RuleMatch(rule: rules[i], index: i))
+      guard let enabled = index.bySource[event.source] else { return [] }
+      let dimensions = index.dimensions.count
+      withUnsafeTemporaryAllocation(of: RuleBitset.self, capacity: dimensions) { allowed in
+        index.allowed(context, into: allowed)
+        defer { _ = allowed.deinitialize() }
+        for k in enabled.words.indices {
+          var word = enabled.words[k]
+          for d in 0..<dimensions { word &= allowed[d].words[k] }
+          while word != 0 {
+            let i = k << 6 | word.trailingZeroBitCount
+            word &= word - 1
+            if let predicate = candidatePredicates[i], predicate.run(context) {
+              matches.append(RuleMatch(rule: rules[i], index: i))
+            }
+          }
         }
       }
     } else {

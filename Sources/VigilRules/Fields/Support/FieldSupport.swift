@@ -6,18 +6,8 @@ import VigilJSON
 ///
 /// Extractors never parse JSON again: they walk the index built once by the decoder
 /// (`AuditEvent.document`), and use the eagerly decoded `AuditEvent` properties where they exist.
+/// The nodes many fields start from are looked up once per event by `FieldContext`.
 enum FieldSupport {}
-
-extension Event {
-  /// The root of the audit event's native JSON, nil for other events.
-  var auditRoot: JSONValue? { audit?.document.root }
-
-  /// `requestObject`, when the event carries one.
-  var requestObject: JSONValue? { audit?.document.root["requestObject"] }
-
-  /// `requestObject.spec`, when the event carries one.
-  var requestSpec: JSONValue? { audit?.document.root["requestObject"]?["spec"] }
-}
 
 extension FieldValue {
   /// A JSON value as Falco prints it (strings unquoted, the rest as compact JSON); `.missing`
