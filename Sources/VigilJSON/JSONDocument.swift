@@ -28,6 +28,10 @@ public struct JSONDocument: Sendable {
   /// The top-level value.
   public var root: JSONValue { JSONValue(storage: storage, index: 0) }
 
+  /// Whether any string or object key in the document is written with a backslash escape
+  /// (`\n`, `\u0041` …); when false, every string's decoded text is its source bytes.
+  public var hasEscapedStrings: Bool { storage.hasEscapes }
+
   /// Number of index entries (values plus object keys); a measure of the document's size.
-  public var nodeCount: Int { storage.nodes.count }
+  public var nodeCount: Int { storage.count }
 }

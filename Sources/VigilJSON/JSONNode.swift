@@ -35,12 +35,24 @@ struct JSONNode: Sendable {
 }
 
 /// The immutable bytes and index shared by a document and all its values.
+///
+/// `nodes` may be longer than the index (`count` entries are valid): the indexer reuses the
+/// index buffer of a document that nothing references any more, and such a buffer is kept at
+/// its full length.
 final class JSONStorage: Sendable {
+  /// The document's bytes.
   let bytes: [UInt8]
+  /// The index entries, valid in `0..<count`.
   let nodes: [JSONNode]
+  /// Valid entries in `nodes`.
+  let count: Int
+  /// Whether any string or key has a backslash escape.
+  let hasEscapes: Bool
 
-  init(bytes: [UInt8], nodes: [JSONNode]) {
+  init(bytes: [UInt8], nodes: [JSONNode], count: Int, hasEscapes: Bool = true) {
     self.bytes = bytes
     self.nodes = nodes
+    self.count = min(count, nodes.count)
+    self.hasEscapes = hasEscapes
   }
 }

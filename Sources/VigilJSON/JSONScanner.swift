@@ -18,6 +18,8 @@ enum JSONScanner {
     var started = false
     /// The next thing to read is an object key (then its value).
     var wantKey = false
+    /// Some string (key or value) so far has a backslash escape.
+    var sawEscape = false
   }
 
   /// How a call to `scan` ended.
@@ -51,11 +53,13 @@ enum JSONScanner {
     var count = state.count
     var depth = state.depth
     var wantKey = state.wantKey
+    var sawEscape = state.sawEscape
     defer {
       state.i = i
       state.count = count
       state.depth = depth
       state.wantKey = wantKey
+      state.sawEscape = sawEscape
     }
     if !state.started {
       skipWhitespace(p, &i)
@@ -69,13 +73,13 @@ enum JSONScanner {
       if out.count &- count < minimumFree { return .full }
       if wantKey {
         wantKey = false
-        if let error = scanKey(p, raw, &i, out, &count) { return .failed(error) }
+        if let error = scanKey(p, raw, &i, out, &count, &sawEscape) { return .failed(error) }
       }
       guard i < n else { return .failed(JSONParseError(code: .unexpectedEnd, offset: n)) }
       let c = p[i]
       switch c {
       case 0x22:
-        if let error = scanString(p, raw, &i, out, &count) { return .failed(error) }
+        if let error = scanString(p, raw, &i, out, &count, &sawEscape) { return .failed(error) }
       case 0x7B, 0x5B:  // { [
         let isObject = c == 0x7B
         guard depth < maxDepth else { return .failed(JSONParseError(code: .tooDeep, offset: i)) }
@@ -153,11 +157,11 @@ enum JSONScanner {
   @inline(__always)
   private static func scanKey(
     _ p: UnsafeBufferPointer<UInt8>, _ raw: UnsafeRawPointer, _ i: inout Int,
-    _ out: UnsafeMutableBufferPointer<JSONNode>, _ count: inout Int
+    _ out: UnsafeMutableBufferPointer<JSONNode>, _ count: inout Int, _ sawEscape: inout Bool
   ) -> JSONParseError? {
     guard i < p.count else { return JSONParseError(code: .unexpectedEnd, offset: i) }
     guard p[i] == quote else { return JSONParseError(code: .unexpectedByte(p[i]), offset: i) }
-    if let error = scanString(p, raw, &i, out, &count) { return error }
+    if let error = scanString(p, raw, &i, out, &count, &sawEscape) { return error }
     if i < p.count && p[i] == 0x3A {  // the common case: the colon right after the key
       i &+= 1
     } else {
@@ -183,10 +187,11 @@ enum JSONScanner {
   }
 
   /// A string starting at the quote at `i`; on return `i` is past the closing quote.
+  /// `sawEscape` is set when the string has a backslash escape.
   @inline(__always)
   private static func scanString(
     _ p: UnsafeBufferPointer<UInt8>, _ raw: UnsafeRawPointer, _ i: inout Int,
-    _ out: UnsafeMutableBufferPointer<JSONNode>, _ count: inout Int
+    _ out: UnsafeMutableBufferPointer<JSONNode>, _ count: inout Int, _ sawEscape: inout Bool
   ) -> JSONParseError? {
     let n = p.count
     let start = i
@@ -207,6 +212,7 @@ enum JSONScanner {
       if c == quote { break }
       if c == backslash {
         flags = Flags.escaped
+        sawEscape = true
         guard j + 1 < n else { return JSONParseError(code: .unexpectedEnd, offset: n) }
         switch p[j + 1] {
         case 0x22, 0x5C, 0x2F, 0x62, 0x66, 0x6E, 0x72, 0x74:

@@ -31,6 +31,13 @@ extension JSONValue {
     try forEachChild { try body(JSONValue(storage: storage, index: $0)) }
   }
 
+  /// Calls `body` with the position of each array element in order (for `string(atPosition:)`
+  /// and `value(atPosition:)`); no values are made. Nothing for other kinds.
+  public func forEachElementPosition(_ body: (Int) throws -> Void) rethrows {
+    guard node.tag == JSONNode.Tag.array else { return }
+    try forEachChild(body)
+  }
+
   /// Calls `body` with each object member's key and value in order; nothing for other kinds.
   public func forEachMember(_ body: (String, JSONValue) throws -> Void) rethrows {
     let nodes = storage.nodes

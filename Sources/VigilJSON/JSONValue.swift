@@ -31,7 +31,7 @@ public struct JSONValue: Sendable {
       if node.flags & JSONNode.Flags.escaped == 0 {
         return String(decoding: content, as: UTF8.self)
       }
-      return String(decoding: JSONStringDecoder.decode(content), as: UTF8.self)
+      return JSONStringDecoder.decodeString(content)
     }
   }
 

@@ -200,6 +200,34 @@ import VigilTesting
     #expect(source.statistics.linesRead == 2_000)
   }
 
+  @Test(arguments: [false, true])
+  func documentsLongerThanSeveralChunks(compressed: Bool) throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    // Lines of about 200 KB between short ones, read 64 KiB at a time: the read buffer grows.
+    let lines = (1...9).map {
+      AuditSamples.event(auditID: "h\($0)", bodyBytes: $0 % 3 == 0 ? 200_000 : 10)
+    }
+    let text = lines.joined(separator: "\n") + "\n"
+    let pretty =
+      "\n"
+      + lines[2].replacingOccurrences(of: #""h3""#, with: #""p3""#)
+      .replacingOccurrences(of: ",", with: ",\n  ") + "\n"
+    let name = compressed ? "long.log.gz" : "long.log"
+    let bytes = Array(text.utf8)
+    let path = try dir.write(name, compressed ? gzip(bytes) : bytes)
+    let prettyPath = try dir.write(
+      "pretty-" + name, compressed ? gzip(Array(pretty.utf8)) : Array(pretty.utf8))
+    var configuration = AuditLogSource.Configuration()
+    configuration.chunkSize = 1 << 16
+    let (events, source) = try Self.readAll([path, prettyPath], configuration: configuration)
+    #expect(events.map { $0.audit?.auditID } == (1...9).map { "h\($0)" } + ["p3"])
+    #expect(events.map(\.position.line) == Array(1...9) + [2])
+    #expect(events[2].audit?.document.bytes.count ?? 0 > 200_000)
+    #expect(source.diagnostics.isEmpty)
+    #expect(source.statistics.bytesRead == text.utf8.count + pretty.utf8.count)
+  }
+
   @Test(.enabled(if: SharedData.shouldRun, "../shared is absent (not a CI run)"))
   func falcoEventsDirectory() throws {
     let folder = try SharedData.require("anchors/falco-k8saudit/events")

@@ -73,6 +73,24 @@ import VigilDetect
     #expect(alerts.first?.subject.user == "bob")
   }
 
+  @Test func usualDeployersAreListedMostFrequentFirstThenByFirstChange() throws {
+    var detector = DeployerBaselineDetector()
+    var alerts: [Alert] = []
+    // b deploys first, then a twice, then c once: a (2), b (1, first), c (1).
+    let history = ["b", "a", "a", "c"].enumerated().map { index, user in
+      Self.patch(
+        id: "h\(index)", user: user, image: "r/api:\(index)", at: "2026-11-02T0\(index):00:00Z")
+    }
+    let intruder = Self.patch(
+      id: "x", user: "mallory", image: "r/api:evil", at: "2026-11-02T09:00:00Z")
+    for event in events(history + [intruder]) { alerts += detector.observe(event, at: event.time) }
+    // b, a and c each were new when they deployed: b was first (no alert), a and c alerted.
+    #expect(alerts.map(\.subject.user) == ["a", "c", "mallory"])
+    let last = try #require(alerts.last)
+    #expect(last.output.hasSuffix("usual deployers: a, b, c"))
+    #expect(last.fields.first { $0.name == "usual.deployers" }?.value == "a,b,c")
+  }
+
   @Test func theFirstDeployerIsLearnedNotFlagged() {
     var detector = DeployerBaselineDetector()
     let event = events([Self.patch(id: "1", user: "ci", image: "r/api:1", at: "2026-11-02T08:00:00Z")])

@@ -100,7 +100,7 @@ extension AuditDecoder {
   static func auditEvent(
     from document: JSONDocument, _ fields: NativeFields, shape: AuditEvent.Shape, truncated: Bool
   ) -> AuditEvent? {
-    guard let auditID = fields.auditID?.string else { return nil }
+    guard let auditID = fields.string(at: fields.auditIDAt) else { return nil }
     var objectRef: ObjectReference?
     if let ref = fields.objectRef, ref.kind == .object {
       objectRef = NativeFields.objectReference(ref)
@@ -110,17 +110,17 @@ extension AuditDecoder {
       responseCode = NativeFields.responseCode(status)
     }
     return AuditEvent(
-      auditID: auditID, stage: NativeFields.string(fields.stage, known: NativeFields.stages),
-      verb: NativeFields.string(fields.verb, known: NativeFields.verbs) ?? "",
-      requestURI: fields.requestURI?.string ?? "",
-      level: NativeFields.string(fields.level, known: NativeFields.levels),
+      auditID: auditID, stage: fields.string(at: fields.stageAt, known: NativeFields.stages),
+      verb: fields.string(at: fields.verbAt, known: NativeFields.verbs) ?? "",
+      requestURI: fields.string(at: fields.requestURIAt) ?? "",
+      level: fields.string(at: fields.levelAt, known: NativeFields.levels),
       user: userInfo(fields.user) ?? UserInfo(username: ""),
       impersonatedUser: userInfo(fields.impersonatedUser),
-      sourceIPs: strings(fields.sourceIPs), userAgent: fields.userAgent?.string,
+      sourceIPs: strings(fields.sourceIPs), userAgent: fields.string(at: fields.userAgentAt),
       objectRef: objectRef, responseCode: responseCode,
-      requestReceivedAt: timestamp(fields.requestReceivedTimestamp),
-      stageAt: timestamp(fields.stageTimestamp), shape: shape, truncated: truncated,
-      document: document)
+      requestReceivedAt: timestamp(fields.root, at: fields.requestReceivedTimestampAt),
+      stageAt: timestamp(fields.root, at: fields.stageTimestampAt), shape: shape,
+      truncated: truncated, document: document)
   }
 
   /// A `user`/`impersonatedUser` object; nil when absent or not an object.
@@ -134,13 +134,19 @@ extension AuditDecoder {
     guard let value, value.kind == .array else { return [] }
     var out: [String] = []
     out.reserveCapacity(value.count)
-    value.forEachElement { if let s = $0.string { out.append(s) } }
+    value.forEachElementPosition { if let s = value.string(atPosition: $0) { out.append(s) } }
     return out
   }
 
   /// An RFC 3339 timestamp string, read without allocating when it has no escapes.
   static func timestamp(_ value: JSONValue?) -> Timestamp? {
     guard let value else { return nil }
-    return value.withStringUTF8 { Timestamp(rfc3339Bytes: $0) } ?? nil
+    return value.withStringUTF8 { AuditTimestamp.parse($0) } ?? nil
+  }
+
+  /// The RFC 3339 timestamp string at `position` in `object` (a member position), without
+  /// making a value for it.
+  static func timestamp(_ object: JSONValue, at position: Int) -> Timestamp? {
+    object.withStringUTF8(atPosition: position) { AuditTimestamp.parse($0) } ?? nil
   }
 }

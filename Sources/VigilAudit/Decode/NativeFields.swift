@@ -13,23 +13,23 @@ import VigilJSON
 struct NativeFields {
   /// The object read; positions below are of its members' values (0: absent; 0 is never a member).
   let root: JSONValue
-  private var kindAt = 0
-  private var auditIDAt = 0
-  private var verbAt = 0
-  private var requestURIAt = 0
-  private var stageAt = 0
-  private var levelAt = 0
-  private var userAt = 0
-  private var impersonatedUserAt = 0
-  private var sourceIPsAt = 0
-  private var userAgentAt = 0
-  private var objectRefAt = 0
-  private var responseStatusAt = 0
-  private var requestReceivedTimestampAt = 0
-  private var stageTimestampAt = 0
-  private var timestampAt = 0
-  private var requestObjectAt = 0
-  private var responseObjectAt = 0
+  private(set) var kindAt = 0
+  private(set) var auditIDAt = 0
+  private(set) var verbAt = 0
+  private(set) var requestURIAt = 0
+  private(set) var stageAt = 0
+  private(set) var levelAt = 0
+  private(set) var userAt = 0
+  private(set) var impersonatedUserAt = 0
+  private(set) var sourceIPsAt = 0
+  private(set) var userAgentAt = 0
+  private(set) var objectRefAt = 0
+  private(set) var responseStatusAt = 0
+  private(set) var requestReceivedTimestampAt = 0
+  private(set) var stageTimestampAt = 0
+  private(set) var timestampAt = 0
+  private(set) var requestObjectAt = 0
+  private(set) var responseObjectAt = 0
 
   /// The `kind` member.
   var kind: JSONValue? { value(kindAt) }
@@ -68,6 +68,12 @@ struct NativeFields {
 
   private func value(_ position: Int) -> JSONValue? {
     root.value(atPosition: position)
+  }
+
+  /// The string member at `position` (one of the `…At` positions), nil when absent or not a
+  /// string; no value is made for it.
+  func string(at position: Int) -> String? {
+    root.string(atPosition: position)
   }
 
   /// Reads the members of `root` (all absent unless it is an object).
@@ -162,7 +168,7 @@ struct NativeFields {
       }
     }
     func string(_ position: Int) -> String? {
-      ref.value(atPosition: position)?.string
+      ref.string(atPosition: position)
     }
     return ObjectReference(
       resource: string(resource), subresource: string(subresource), namespace: string(namespace),
@@ -183,8 +189,8 @@ struct NativeFields {
       }
     }
     return UserInfo(
-      username: user.value(atPosition: username)?.string ?? "",
-      uid: user.value(atPosition: uid)?.string,
+      username: user.string(atPosition: username) ?? "",
+      uid: user.string(atPosition: uid),
       groups: AuditDecoder.strings(user.value(atPosition: groups)))
   }
 
@@ -198,27 +204,53 @@ struct NativeFields {
     return Int(exactly: int)
   }
 
-  /// The string value, returning a shared literal for the values `known` lists (no allocation).
-  static func string(_ value: JSONValue?, known: [String]) -> String? {
-    guard let value else { return nil }
-    return value.withStringUTF8 { bytes -> String in
-      for var candidate in known where candidate.utf8.count == bytes.count {
-        let same = candidate.withUTF8 { c in
-          guard let a = c.baseAddress, let b = bytes.baseAddress else { return c.count == 0 }
-          return memcmp(a, b, c.count) == 0
-        }
-        if same { return candidate }
-      }
-      return String(decoding: bytes, as: UTF8.self)
+  /// The string member at `position`, a shared literal when `known` has it (no allocation).
+  func string(at position: Int, known: (UnsafeBufferPointer<UInt8>) -> String?) -> String? {
+    root.withStringUTF8(atPosition: position) { bytes -> String in
+      known(bytes) ?? String(decoding: bytes, as: UTF8.self)
     }
   }
 
-  /// The stages of a request.
-  static let stages = ["ResponseComplete", "ResponseStarted", "RequestReceived", "Panic"]
-  /// The audit levels.
-  static let levels = ["RequestResponse", "Metadata", "Request", "None"]
-  /// The Kubernetes verbs.
-  static let verbs = [
-    "get", "list", "watch", "create", "update", "patch", "delete", "deletecollection",
-  ]
+  /// The stages of a request, as shared literals.
+  static func stages(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+    switch b.count {
+    case 16: if matches(b, "ResponseComplete") { return "ResponseComplete" }
+    case 15:
+      if matches(b, "ResponseStarted") { return "ResponseStarted" }
+      if matches(b, "RequestReceived") { return "RequestReceived" }
+    case 5: if matches(b, "Panic") { return "Panic" }
+    default: break
+    }
+    return nil
+  }
+
+  /// The audit levels, as shared literals.
+  static func levels(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+    switch b.count {
+    case 15: if matches(b, "RequestResponse") { return "RequestResponse" }
+    case 8: if matches(b, "Metadata") { return "Metadata" }
+    case 7: if matches(b, "Request") { return "Request" }
+    case 4: if matches(b, "None") { return "None" }
+    default: break
+    }
+    return nil
+  }
+
+  /// The Kubernetes verbs, as shared literals.
+  static func verbs(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+    switch b.count {
+    case 3: if matches(b, "get") { return "get" }
+    case 4: if matches(b, "list") { return "list" }
+    case 5:
+      if matches(b, "watch") { return "watch" }
+      if matches(b, "patch") { return "patch" }
+    case 6:
+      if matches(b, "create") { return "create" }
+      if matches(b, "update") { return "update" }
+      if matches(b, "delete") { return "delete" }
+    case 16: if matches(b, "deletecollection") { return "deletecollection" }
+    default: break
+    }
+    return nil
+  }
 }

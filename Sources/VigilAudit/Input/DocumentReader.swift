@@ -26,7 +26,10 @@ final class DocumentReader {
 
   private let stream: any ByteStream
   private let chunkSize: Int
+  /// Read bytes in `0..<filled`; the rest is room for the next read (zeroed once, then reused).
   private var buffer: [UInt8] = []
+  /// Bytes read into `buffer`.
+  private var filled = 0
   /// Offset of the first byte not yet handed out.
   private var start = 0
   /// The line number of `buffer[start]`.
@@ -55,18 +58,30 @@ final class DocumentReader {
     }
   }
 
-  /// Reads one more chunk, first dropping what has been handed out; false at the end.
+  /// Reads one more chunk straight into the buffer, first dropping what has been handed out
+  /// (moving the rest to the front) and growing it when a document is longer; false at the end.
   private func fill() throws(AuditInputError) -> Bool {
     if ended { return false }
-    if start > 0 && (start >= buffer.count / 2 || buffer.count - start < chunkSize) {
-      buffer.removeSubrange(0..<start)
-      start = 0
+    if start > 0 && (start >= filled / 2 || filled - start < chunkSize) {
+      let left = filled - start
+      let start = self.start
+      buffer.withUnsafeMutableBytes { raw in
+        guard let base = raw.baseAddress else { return }
+        base.copyMemory(from: base + start, byteCount: left)
+      }
+      filled = left
+      self.start = 0
+    }
+    if buffer.count - filled < chunkSize {
+      buffer.append(contentsOf: repeatElement(0, count: chunkSize - (buffer.count - filled)))
     }
     do {
-      if try stream.read(into: &buffer, maxCount: chunkSize) == 0 {
+      let n = try stream.read(into: &buffer, at: filled..<(filled + chunkSize))
+      if n == 0 {
         ended = true
         return false
       }
+      filled += n
     } catch {
       var error = error
       error.position.line = line
@@ -79,15 +94,16 @@ final class DocumentReader {
   private func newline(from: Int) throws(AuditInputError) -> Int? {
     var from = from
     while true {
+      let filled = self.filled
       let found: Int? = buffer.withUnsafeBufferPointer { b in
-        guard from < b.count, let base = b.baseAddress,
-          let hit = memchr(base + from, 0x0A, b.count - from)
+        guard from < filled, filled <= b.count, let base = b.baseAddress,
+          let hit = memchr(base + from, 0x0A, filled - from)
         else { return nil }
         return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
       }
       if let found { return found }
       let consumed = start
-      from = buffer.count
+      from = filled
       guard try fill() else { return nil }
       from -= consumed - start  // the buffer may have been compacted
     }
@@ -95,8 +111,8 @@ final class DocumentReader {
 
   /// Decides between JSON lines and multi-line documents from the first non-blank line.
   private func detectMode() throws(AuditInputError) {
-    if buffer.count - start < 3 { _ = try fill() }
-    if buffer.count - start >= 3, buffer[start] == 0xEF, buffer[start + 1] == 0xBB,
+    if filled - start < 3 { _ = try fill() }
+    if filled - start >= 3, buffer[start] == 0xEF, buffer[start + 1] == 0xBB,
       buffer[start + 2] == 0xBF
     {
       start += 3
@@ -105,7 +121,7 @@ final class DocumentReader {
     var from = start
     while true {
       let end = try newline(from: from)
-      let stop = end ?? buffer.count
+      let stop = end ?? filled
       let text = trimmed(buffer[from..<stop])
       if text.isEmpty {
         guard let end else {
@@ -126,13 +142,13 @@ final class DocumentReader {
   /// The next non-blank line (JSON lines mode).
   private func nextLine() throws(AuditInputError) -> Piece? {
     while true {
-      if start >= buffer.count, !(try fill()) { return nil }
+      if start >= filled, !(try fill()) { return nil }
       let end = try newline(from: start)
-      let stop = end ?? buffer.count
+      let stop = end ?? filled
       let number = line
       let text = trimmed(buffer[start..<stop])
       let piece = text.isEmpty ? nil : Piece(bytes: Array(text), line: number)
-      let next = end.map { $0 + 1 } ?? buffer.count
+      let next = end.map { $0 + 1 } ?? filled
       bytesRead += next - start
       start = next
       line += 1
@@ -146,7 +162,7 @@ final class DocumentReader {
   private func nextDocument() throws(AuditInputError) -> Piece? {
     // Skip whitespace between documents, counting lines.
     while true {
-      while start < buffer.count {
+      while start < filled {
         let c = buffer[start]
         if c == 0x0A {
           line += 1
@@ -157,7 +173,7 @@ final class DocumentReader {
         start += 1
         bytesRead += 1
       }
-      if start < buffer.count { break }
+      if start < filled { break }
       guard try fill() else { return nil }
     }
     let first = buffer[start]
@@ -165,10 +181,10 @@ final class DocumentReader {
     var i = start
     var newlines = 0
     if first != 0x7B && first != 0x5B {
-      let end = try newline(from: start) ?? buffer.count
+      let end = try newline(from: start) ?? filled
       let piece = Piece(bytes: Array(trimmed(buffer[start..<end])), line: startLine)
-      let next = min(end + 1, buffer.count)
-      if end < buffer.count { newlines = 1 }
+      let next = min(end + 1, filled)
+      if end < filled { newlines = 1 }
       finish(at: next, newlines: newlines)
       return piece
     }
@@ -176,17 +192,18 @@ final class DocumentReader {
     var inString = false
     var escaped = false
     while true {
-      if i >= buffer.count {
+      if i >= filled {
         let consumed = start
         guard try fill() else {
-          let piece = Piece(bytes: Array(buffer[start..<buffer.count]), line: startLine)
-          finish(at: buffer.count, newlines: newlines)
+          let piece = Piece(bytes: Array(buffer[start..<filled]), line: startLine)
+          finish(at: filled, newlines: newlines)
           return piece
         }
         i -= consumed - start
       }
+      let filled = self.filled
       let done: Bool = buffer.withUnsafeBufferPointer { b in
-        while i < b.count {
+        while i < filled {
           let c = b[i]
           i += 1
           if c == 0x0A { newlines += 1 }

@@ -13,15 +13,17 @@ final class PeekedByteStream: ByteStream {
   /// Up to `count` first bytes (fewer when the stream is shorter).
   func peek(_ count: Int) throws(AuditInputError) -> [UInt8] {
     while head.count < count {
-      if try source.read(into: &head, maxCount: 1 << 20) == 0 { break }
+      if try source.read(into: &head, maxCount: max(count - head.count, 4096)) == 0 { break }
     }
     return Array(head.prefix(count))
   }
 
-  func read(into buffer: inout [UInt8], maxCount: Int) throws(AuditInputError) -> Int {
+  func read(into buffer: UnsafeMutableRawBufferPointer) throws(AuditInputError) -> Int {
     if headOffset < head.count {
-      let n = min(maxCount, head.count - headOffset)
-      buffer.append(contentsOf: head[headOffset..<(headOffset + n)])
+      let n = min(buffer.count, head.count - headOffset)
+      head.withUnsafeBytes { h in
+        buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: h[headOffset..<(headOffset + n)]))
+      }
       headOffset += n
       if headOffset == head.count {
         head = []
@@ -29,6 +31,6 @@ final class PeekedByteStream: ByteStream {
       }
       return n
     }
-    return try source.read(into: &buffer, maxCount: maxCount)
+    return try source.read(into: buffer)
   }
 }

@@ -27,7 +27,11 @@ enum ByteSearch {
             return false
           }
           let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-          if memcmp(base + at - anchor, needle, n.count) == 0 { return true }
+          // Patterns are short: compare in place rather than call memcmp for each candidate.
+          var k = 0
+          let from = at - anchor
+          while k < n.count && h[from + k] == needle[k] { k += 1 }
+          if k == n.count { return true }
           i = at + 1
         }
         return false

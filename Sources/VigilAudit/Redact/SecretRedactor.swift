@@ -41,7 +41,7 @@ struct SecretRedactor {
     // A kind spelled with escapes (`"\u0053ecret"`) must not slip past the byte pre-check.
     let mentionsSecret =
       ByteSearch.contains(document.bytes, secretKindPrefix)
-      || ByteSearch.contains(document.bytes, escapePrefix)
+      || (document.hasEscapedStrings && ByteSearch.contains(document.bytes, escapePrefix))
     guard isSecret || mentionsSecret else { return nil }
     var redactor = SecretRedactor()
     for body in [requestObject, responseObject] {

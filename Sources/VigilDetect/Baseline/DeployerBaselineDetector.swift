@@ -26,13 +26,21 @@ public struct DeployerBaselineDetector: Detector, Sendable {
   ]
 
   private struct Workload: Sendable {
-    var deployers: [String: Int] = [:]
+    /// Who changed it and how often, in order of first change. Nearly every workload has one or
+    /// two deployers, so a short array searched in order beats a dictionary per workload.
+    var deployers: [Deployer] = []
     var lastChange: Timestamp
+  }
+
+  private struct Deployer: Sendable {
+    var name: String
+    var count: Int
   }
 
   /// The settings in force.
   public let configuration: Configuration
-  private var workloads: [String: Workload] = [:]
+  /// Keyed by the seeded hash of resource, namespace and name: no key string per event.
+  private var workloads: [Int: Workload] = [:]
 
   /// Creates the detector.
   public init(configuration: Configuration = .init()) {
@@ -40,27 +48,29 @@ public struct DeployerBaselineDetector: Detector, Sendable {
   }
 
   public mutating func observe(_ event: Event, at now: Timestamp) -> [Alert] {
-    guard let audit = event.audit, let ref = audit.objectRef, let resource = ref.resource,
-      configuration.resources.contains(resource), ref.subresource == nil,
+    // The cheapest tests first: most events are reads.
+    guard let audit = event.audit else { return [] }
+    let verb = audit.verb
+    guard verb == "create" || verb == "update" || verb == "patch",
+      let ref = audit.objectRef, ref.subresource == nil, let resource = ref.resource,
       audit.stage == nil || audit.stage == "ResponseComplete",
-      ["create", "update", "patch"].contains(audit.verb),
-      (audit.responseCode ?? 200) < 400, let name = ref.name ?? createdName(audit)
+      (audit.responseCode ?? 200) < 400, configuration.resources.contains(resource),
+      let name = ref.name ?? createdName(audit)
     else { return [] }
     let actor = audit.impersonatedUser?.username ?? audit.user.username
-    let key = "\(resource)/\(ref.namespace ?? "")/\(name)"
-    var workload = workloads[key] ?? Workload(lastChange: event.time)
-    defer {
-      workload.deployers[actor, default: 0] += 1
-      workload.lastChange = event.time
-      workloads[key] = workload
-      evictIfNeeded()
-    }
-    guard audit.verb != "create", !workload.deployers.isEmpty,
-      workload.deployers[actor] == nil
-    else { return [] }
+    var hasher = Hasher()
+    hasher.combine(resource)
+    hasher.combine(ref.namespace ?? "")
+    hasher.combine(name)
+    // One lookup, and the workload changed in place (a copy would copy its deployers too).
+    let usual = Self.record(
+      actor, at: event.time, unusualCheck: verb != "create",
+      in: &workloads[hasher.finalize(), default: Workload(lastChange: event.time)])
+    evictIfNeeded()
+    guard let usual else { return [] }
     let images = ImageReferences.find(in: audit.document.root["requestObject"])
     guard !images.isEmpty else { return [] }
-    let usual = workload.deployers.sorted { $0.value > $1.value }.map(\.key)
+    let key = "\(resource)/\(ref.namespace ?? "")/\(name)"
     let target = "\(resource) \(ref.namespace.map { "\($0)/" } ?? "")\(name)"
     var output = "Image of \(target) changed to \(images.joined(separator: ", ")) by \(actor)"
     if let agent = audit.userAgent { output += " (\(agent))" }
@@ -81,6 +91,28 @@ public struct DeployerBaselineDetector: Detector, Sendable {
         subject: AlertSubject(audit: audit), evidence: [Evidence(event: event)],
         dedupKey: DedupKey.make([Self.ruleName, key, actor, images.joined(separator: ",")]))
     ]
+  }
+
+  /// Counts `actor` as a deployer of `workload`; when `unusualCheck` is set and the workload
+  /// had deployers but never this one, returns them, most frequent first (else nil).
+  private static func record(
+    _ actor: String, at time: Timestamp, unusualCheck: Bool, in workload: inout Workload
+  ) -> [String]? {
+    workload.lastChange = time
+    if let known = workload.deployers.firstIndex(where: { $0.name == actor }) {
+      workload.deployers[known].count += 1
+      return nil
+    }
+    var usual: [String]?
+    if unusualCheck, !workload.deployers.isEmpty {
+      // Most frequent first; ties in order of first change.
+      usual = workload.deployers.enumerated().sorted {
+        $0.element.count != $1.element.count
+          ? $0.element.count > $1.element.count : $0.offset < $1.offset
+      }.map(\.element.name)
+    }
+    workload.deployers.append(Deployer(name: actor, count: 1))
+    return usual
   }
 
   private func createdName(_ audit: AuditEvent) -> String? {

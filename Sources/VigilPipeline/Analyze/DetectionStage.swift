@@ -14,7 +14,19 @@ public struct DetectionStage {
     public init() {}
   }
 
-  private var detectors: [Detectors.AnyDetector]
+  /// Where each detector is kept, in the order they run.
+  private enum Slot {
+    case rules(Int)
+    case deployer(Int)
+    case other(Int)
+  }
+
+  /// The known detector types are stored as themselves, so the per-event calls are direct and
+  /// specialized; any other detector stays an existential.
+  private var order: [Slot] = []
+  private var ruleDetectors: [RuleDetector] = []
+  private var deployerDetectors: [DeployerBaselineDetector] = []
+  private var otherDetectors: [Detectors.AnyDetector] = []
   private var aggregator: AlertAggregator
   private let minimumSeverity: Severity
   /// Alerts raised per rule (before aggregation), for the summary.
@@ -26,7 +38,18 @@ public struct DetectionStage {
 
   /// Creates the stage over detectors.
   public init(detectors: [Detectors.AnyDetector], configuration: Configuration = .init()) {
-    self.detectors = detectors
+    for detector in detectors {
+      if let rules = detector as? RuleDetector {
+        order.append(.rules(ruleDetectors.count))
+        ruleDetectors.append(rules)
+      } else if let deployer = detector as? DeployerBaselineDetector {
+        order.append(.deployer(deployerDetectors.count))
+        deployerDetectors.append(deployer)
+      } else {
+        order.append(.other(otherDetectors.count))
+        otherDetectors.append(detector)
+      }
+    }
     self.aggregator = AlertAggregator(configuration: configuration.aggregation)
     self.minimumSeverity = configuration.minimumSeverity
   }
@@ -35,9 +58,14 @@ public struct DetectionStage {
   public mutating func process(_ event: Event) -> [Alert] {
     eventCount += 1
     lastEventRaisedAlert = false
-    for index in detectors.indices {
-      for alert in detectors[index].observe(event, at: event.time)
-      where alert.severity >= minimumSeverity {
+    for slot in order {
+      let alerts =
+        switch slot {
+        case .rules(let index): ruleDetectors[index].observe(event, at: event.time)
+        case .deployer(let index): deployerDetectors[index].observe(event, at: event.time)
+        case .other(let index): otherDetectors[index].observe(event, at: event.time)
+        }
+      for alert in alerts where alert.severity >= minimumSeverity {
         raisedByRule[alert.rule, default: 0] += alert.count
         lastEventRaisedAlert = true
         aggregator.add(alert)
