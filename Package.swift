@@ -58,7 +58,8 @@ let allTargets: [Target] = [
   .testTarget(
     name: "VigilCoreTests", dependencies: ["VigilCore", "VigilTesting"], swiftSettings: strict),
   .testTarget(
-    name: "VigilAuditTests", dependencies: ["VigilAudit", "VigilCore", "VigilJSON", "VigilTesting"],
+    name: "VigilAuditTests",
+    dependencies: ["VigilAudit", "VigilCore", "VigilJSON", "VigilTesting"],
     swiftSettings: strict),
   .testTarget(
     name: "VigilRulesTests",

@@ -17,7 +17,9 @@ extension DemoDay {
       "f-manual-image-change",
       "kubectl set image on shop/checkout by a human, bypassing the CI deployer", at: t,
       by: bob, ids: [id],
-      rules: ["Workload Image Changed by Non-Service-Account", "Image Changed by Unusual Identity"],
+      rules: [
+        "Workload Image Changed by Non-Service-Account", "Image Changed by Unusual Identity",
+      ],
       falco: [DemoDay.disallowedUser])
   }
 

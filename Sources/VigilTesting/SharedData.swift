@@ -25,7 +25,8 @@ public enum SharedData {
   public static var shouldRun: Bool { isAvailable || isCI }
 
   /// The message shown when such a test is skipped.
-  public static let skipMessage = "../shared is absent (not a CI run): skipping tests on shared anchors"
+  public static let skipMessage =
+    "../shared is absent (not a CI run): skipping tests on shared anchors"
 
   /// The path of a file or folder under `../shared`; throws when absent (so CI fails loudly).
   public static func require(_ relative: String) throws -> URL {

@@ -5,7 +5,8 @@ import ArgumentParser
 struct Vigil: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "vigil",
-    abstract: "Kubernetes runtime security monitor: audit-log analysis with Falco-compatible rules.",
+    abstract:
+      "Kubernetes runtime security monitor: audit-log analysis with Falco-compatible rules.",
     discussion: """
       Start with `vigil demo`: it analyzes a day of a small cluster's audit log shipped with Vigil
       and shows what it finds. Then point `vigil analyze` at your own audit log.

@@ -7,7 +7,8 @@ import VigilPipeline
   static let alert = Alert(
     rule: "Attach/Exec Pod", severity: .notice,
     time: Timestamp(rfc3339: "2018-10-26T13:42:46.808261Z") ?? Timestamp(nanoseconds: 0),
-    output: "Attach/Exec to pod (user=minikube-user pod=nginx ns=default action=attach command=<NA>)",
+    output:
+      "Attach/Exec to pod (user=minikube-user pod=nginx ns=default action=attach command=<NA>)",
     source: "k8s_audit", tags: ["k8s", "T1609", "soc2:CC6.1"],
     fields: [
       AlertField(name: "ka.user.name", value: "minikube-user"),
@@ -33,7 +34,10 @@ import VigilPipeline
         + "\n")
     let object = try #require(
       try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-    #expect(Set(object.keys) == ["hostname", "output", "priority", "rule", "source", "tags", "time", "output_fields"])
+    #expect(
+      Set(object.keys) == [
+        "hostname", "output", "priority", "rule", "source", "tags", "time", "output_fields",
+      ])
   }
 
   @Test func jsonLinesRoundTripEveryField() throws {

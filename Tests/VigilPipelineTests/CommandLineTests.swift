@@ -14,7 +14,9 @@ import VigilTesting
   static let executable: URL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
     .deletingLastPathComponent().appendingPathComponent("vigil")
 
-  static func vigil(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil) throws -> Run {
+  static func vigil(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil) throws
+    -> Run
+  {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
@@ -46,7 +48,8 @@ import VigilTesting
     return url
   }
 
-  static let exec = #"{"kind":"Event","apiVersion":"audit.k8s.io/v1","level":"Metadata","auditID":"cli-1","stage":"ResponseStarted","requestURI":"/api/v1/namespaces/shop/pods/web-1/exec?command=apk&command=add&command=curl&container=web","verb":"create","user":{"username":"alice@example.com","groups":["system:authenticated"]},"sourceIPs":["10.20.0.15"],"userAgent":"kubectl/v1.30.2 (linux/amd64) kubernetes/3968350","objectRef":{"resource":"pods","namespace":"shop","name":"web-1","apiVersion":"v1","subresource":"exec"},"responseStatus":{"metadata":{},"code":101},"requestReceivedTimestamp":"2026-11-02T09:15:00.100000Z","stageTimestamp":"2026-11-02T09:15:00.150000Z","annotations":{"authorization.k8s.io/decision":"allow","authorization.k8s.io/reason":""}}"#
+  static let exec =
+    #"{"kind":"Event","apiVersion":"audit.k8s.io/v1","level":"Metadata","auditID":"cli-1","stage":"ResponseStarted","requestURI":"/api/v1/namespaces/shop/pods/web-1/exec?command=apk&command=add&command=curl&container=web","verb":"create","user":{"username":"alice@example.com","groups":["system:authenticated"]},"sourceIPs":["10.20.0.15"],"userAgent":"kubectl/v1.30.2 (linux/amd64) kubernetes/3968350","objectRef":{"resource":"pods","namespace":"shop","name":"web-1","apiVersion":"v1","subresource":"exec"},"responseStatus":{"metadata":{},"code":101},"requestReceivedTimestamp":"2026-11-02T09:15:00.100000Z","stageTimestamp":"2026-11-02T09:15:00.150000Z","annotations":{"authorization.k8s.io/decision":"allow","authorization.k8s.io/reason":""}}"#
 
   @Test(.enabled(if: FileManager.default.fileExists(atPath: executable.path) || SharedData.isCI))
   func analyzeReportsAlertsAndBadLinesWithPositions() throws {
@@ -73,9 +76,11 @@ import VigilTesting
 
   @Test(.enabled(if: FileManager.default.fileExists(atPath: executable.path) || SharedData.isCI))
   func analyzeReadsStandardInputAndPrintsFalcoJSON() throws {
-    let run = try Self.vigil(["analyze", "--no-db", "--output", "falco", "-"], stdin: Self.exec + "\n")
+    let run = try Self.vigil(
+      ["analyze", "--no-db", "--output", "falco", "-"], stdin: Self.exec + "\n")
     #expect(run.status == 0, "\(run.stderr)")
-    let line = try #require(run.stdout.split(separator: "\n").first { $0.contains("Package Manager") })
+    let line = try #require(
+      run.stdout.split(separator: "\n").first { $0.contains("Package Manager") })
     let object = try #require(
       try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
     #expect(object["priority"] as? String == "Error")

@@ -54,7 +54,9 @@ import VigilTesting
     for attack in attacks {
       for rule in attack.rules {
         #expect(
-          alerts.contains { $0.rule == rule && !Self.evidence($0).isDisjoint(with: attack.auditIDs) },
+          alerts.contains {
+            $0.rule == rule && !Self.evidence($0).isDisjoint(with: attack.auditIDs)
+          },
           "attack \(attack.id): rule \(rule) did not fire on its events")
       }
     }
@@ -73,7 +75,10 @@ import VigilTesting
     #expect(counts.events > 0)
   }
 
-  @Test(.enabled(if: SharedData.shouldRun, "../shared is absent (not CI): skipping Falco's ruleset over the demo"))
+  @Test(
+    .enabled(
+      if: SharedData.shouldRun,
+      "../shared is absent (not CI): skipping Falco's ruleset over the demo"))
   func falcosRulesetAlsoFindsTheAttacksItCovers() throws {
     let falco = try SharedData.require("anchors/falco-k8saudit/rules/k8s_audit_rules.yaml")
     let (alerts, _) = try Self.analyze(
@@ -81,7 +86,9 @@ import VigilTesting
     for attack in try Self.attacks() {
       for rule in attack.falcoRules + attack.rules {
         #expect(
-          alerts.contains { $0.rule == rule && !Self.evidence($0).isDisjoint(with: attack.auditIDs) },
+          alerts.contains {
+            $0.rule == rule && !Self.evidence($0).isDisjoint(with: attack.auditIDs)
+          },
           "attack \(attack.id): rule \(rule) did not fire")
       }
     }

@@ -8,15 +8,20 @@ import VigilTesting
 /// Falco's k8saudit ruleset, maps to compliance controls.
 @Suite struct RuleControlsTests {
   @Test func vigilsPackNamesATTACKAndAllFiveFrameworksOnEveryRule() throws {
-    let rules = try RuleSet.load(files: [SharedData.repositoryRoot.appendingPathComponent("rules/audit.yaml")])
+    let rules = try RuleSet.load(files: [
+      SharedData.repositoryRoot.appendingPathComponent("rules/audit.yaml")
+    ])
     #expect(rules.rules.count >= 20)
     for rule in rules.rules {
-      let frameworks = Set(ControlCatalog.controls(rule: rule.name, tags: rule.tags).map(\.framework))
-      #expect(frameworks == Set(ComplianceControl.Framework.allCases), "\(rule.name): \(frameworks)")
+      let frameworks = Set(
+        ControlCatalog.controls(rule: rule.name, tags: rule.tags).map(\.framework))
+      #expect(
+        frameworks == Set(ComplianceControl.Framework.allCases), "\(rule.name): \(frameworks)")
     }
   }
 
-  @Test(.enabled(if: SharedData.shouldRun, "../shared is absent (not CI): skipping Falco's ruleset"))
+  @Test(
+    .enabled(if: SharedData.shouldRun, "../shared is absent (not CI): skipping Falco's ruleset"))
   func everyFalcoK8sAuditRuleMapsToControls() throws {
     let file = try SharedData.require("anchors/falco-k8saudit/rules/k8s_audit_rules.yaml")
     let rules = try RuleSet.load(files: [file])

@@ -10,7 +10,8 @@ public enum ProcessMemory {
     defer { fclose(file) }
     var line = [CChar](repeating: 0, count: 256)
     while fgets(&line, Int32(line.count), file) != nil {
-      let text = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+      let text = String(
+        decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
       guard text.hasPrefix("VmHWM:") else { continue }
       let digits = text.unicodeScalars.filter { $0.properties.numericType != nil }
       return Int(String(String.UnicodeScalarView(digits))).map { $0 * 1024 }

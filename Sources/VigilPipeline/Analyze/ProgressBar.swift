@@ -29,7 +29,8 @@ public struct ProgressBar {
     if let totalBytes, totalBytes > 0 {
       let fraction = min(1, Double(bytes) / Double(totalBytes))
       let filled = Int(fraction * 30)
-      line += "[" + String(repeating: "#", count: filled)
+      line +=
+        "[" + String(repeating: "#", count: filled)
         + String(repeating: ".", count: 30 - filled) + "] "
       line += Summary.padLeft("\(Int(fraction * 100))%", 4) + "  "
       line += "\(Summary.bytes(bytes))/\(Summary.bytes(totalBytes))  "

@@ -45,7 +45,9 @@ public struct Summary: Sendable {
     }
     out += "\n"
     for diagnostic in firstDiagnostics { out += "      \(diagnostic)\n" }
-    if let peakMemoryBytes { out += "  memory      peak \(Summary.bytes(peakMemoryBytes)) resident\n" }
+    if let peakMemoryBytes {
+      out += "  memory      peak \(Summary.bytes(peakMemoryBytes)) resident\n"
+    }
     out += "  alerts      \(alertCount)"
     if !alertsBySeverity.isEmpty {
       out += " ("

@@ -95,7 +95,8 @@ public struct ThroughputBenchmark {
         return n
       }
     }
-    return Stage(name: "newline scan (byte loop)", seconds: seconds, bytes: bytes.count, events: count)
+    return Stage(
+      name: "newline scan (byte loop)", seconds: seconds, bytes: bytes.count, events: count)
   }
 
   /// The JSON reader alone: every line parsed into an index.
@@ -107,7 +108,8 @@ public struct ThroughputBenchmark {
         if let document = try? indexer.parse(Array(bytes[range])) { nodes &+= document.root.count }
       }
     }
-    return Stage(name: "JSON reader (index)", seconds: seconds, bytes: bytes.count, events: lines.count)
+    return Stage(
+      name: "JSON reader (index)", seconds: seconds, bytes: bytes.count, events: lines.count)
   }
 
   /// Decoding into normalized, redacted `Event`s.
@@ -136,7 +138,8 @@ public struct ThroughputBenchmark {
     var best = Double.infinity
     for _ in 0..<max(1, repetitions) {
       let elapsed = clock.measure(body)
-      best = min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+      best = min(
+        best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
     }
     return best
   }

@@ -10,10 +10,12 @@ public enum AlertTable {
       out += row("TIME", "PRIORITY", "RULE", "USER", "TARGET", "COUNT") + "\n"
     }
     for alert in alerts {
-      let time = String(alert.time.rfc3339(fractionDigits: 0).prefix(19).map { $0 == "T" ? " " : $0 })
+      let time = String(
+        alert.time.rfc3339(fractionDigits: 0).prefix(19).map { $0 == "T" ? " " : $0 })
       var severity = alert.severity.description
       let target = [
-        alert.subject.resource, alert.subject.namespace.map { $0 + "/" }.map { $0 + (alert.subject.name ?? "") }
+        alert.subject.resource,
+        alert.subject.namespace.map { $0 + "/" }.map { $0 + (alert.subject.name ?? "") }
           ?? alert.subject.name,
       ].compactMap { $0 }.joined(separator: " ")
       var line = row(

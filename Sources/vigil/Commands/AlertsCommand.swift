@@ -62,7 +62,8 @@ struct AlertsCommand: ParsableCommand {
   static func time(_ text: String, flag: String) throws -> Timestamp {
     if let absolute = Timestamp(rfc3339: text) { return absolute }
     guard let back = DurationText.parse(text) else {
-      throw ValidationError("\(flag): expected a duration like 24h or an RFC 3339 time, got \(text)")
+      throw ValidationError(
+        "\(flag): expected a duration like 24h or an RFC 3339 time, got \(text)")
     }
     return Timestamp(seconds: Date().timeIntervalSince1970).adding(.zero - back)
   }

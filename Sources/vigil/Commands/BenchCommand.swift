@@ -39,8 +39,12 @@ struct BenchCommand: ParsableCommand {
     bench.repetitions = repetitions
     let ruleFiles = try rules.ruleFiles()
     let ruleSet = try rules.load()
-    print("log: \(path): \(Summary.grouped(bench.lines.count)) events, \(Summary.bytes(bench.bytes.count))")
-    print("rules: \(ruleSet.rules.count) rules from \(ruleFiles.map(\.lastPathComponent).joined(separator: ", "))")
+    print(
+      "log: \(path): \(Summary.grouped(bench.lines.count)) events, \(Summary.bytes(bench.bytes.count))"
+    )
+    print(
+      "rules: \(ruleSet.rules.count) rules from \(ruleFiles.map(\.lastPathComponent).joined(separator: ", "))"
+    )
     let memchrScan = bench.newlineScan()
     let byteScan = bench.byteLoopScan()
     var stages = [memchrScan, byteScan, bench.jsonIndex(), bench.decode()]
@@ -78,18 +82,26 @@ struct BenchCommand: ParsableCommand {
     }
     if let failure { throw failure }
     print("analyze: \(Summary.grouped(events)) events, \(alerts) alerts")
-    return .init(name: "analyze (rules + detectors)", seconds: seconds, bytes: bench.bytes.count, events: events)
+    return .init(
+      name: "analyze (rules + detectors)", seconds: seconds, bytes: bench.bytes.count,
+      events: events)
   }
 
   /// Peak resident memory of `vigil analyze` on a quarter of the log and on all of it.
   private func memory(path: String, ruleFiles: [URL], lines: Int) throws {
-    let quarter = FileManager.default.temporaryDirectory.appendingPathComponent("vigil-bench-quarter.jsonl").path
-    let handle = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: true)
-    try (handle.prefix(max(1, lines / 4)).joined(separator: "\n") + "\n").write(toFile: quarter, atomically: true, encoding: .utf8)
+    let quarter = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "vigil-bench-quarter.jsonl"
+    ).path
+    let handle = try String(contentsOfFile: path, encoding: .utf8).split(
+      separator: "\n", omittingEmptySubsequences: true)
+    try (handle.prefix(max(1, lines / 4)).joined(separator: "\n") + "\n").write(
+      toFile: quarter, atomically: true, encoding: .utf8)
     let small = try Self.peakMemory(of: quarter, ruleFiles: ruleFiles)
     let full = try Self.peakMemory(of: path, ruleFiles: ruleFiles)
     print("")
-    print("peak memory of `vigil analyze --no-db`: \(Summary.bytes(small)) on \(Summary.grouped(lines / 4)) events, \(Summary.bytes(full)) on \(Summary.grouped(lines)) events (ratio \(Summary.fixed(Double(full) / Double(max(1, small)), 2)) for 4x the input)")
+    print(
+      "peak memory of `vigil analyze --no-db`: \(Summary.bytes(small)) on \(Summary.grouped(lines / 4)) events, \(Summary.bytes(full)) on \(Summary.grouped(lines)) events (ratio \(Summary.fixed(Double(full) / Double(max(1, small)), 2)) for 4x the input)"
+    )
   }
 
   /// Runs this executable's `analyze` on `path` in a child process (posix_spawn, no shell) and
@@ -120,7 +132,9 @@ struct BenchCommand: ParsableCommand {
     _ = waitpid(pid, &status, 0)
     let text = (try? String(contentsOfFile: report, encoding: .utf8)) ?? ""
     guard let line = text.split(separator: "\n").first(where: { $0.contains("memory      peak") })
-    else { throw ThroughputBenchmark.BenchmarkError(message: "no memory figure from the child: \(text)") }
+    else {
+      throw ThroughputBenchmark.BenchmarkError(message: "no memory figure from the child: \(text)")
+    }
     let words = line.split(separator: " ")
     guard let peak = words.firstIndex(of: "peak"), peak + 2 < words.count,
       let value = Double(words[peak + 1])
@@ -131,15 +145,21 @@ struct BenchCommand: ParsableCommand {
 
   /// Writes the generated log to a temporary file.
   static func generate(events: Int) throws -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("vigil-bench-\(events).jsonl").path
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "vigil-bench-\(events).jsonl"
+    ).path
     if FileManager.default.fileExists(atPath: path) { return path }
     let lines = DemoAuditLog.benchmarkLog(events: events)
-    try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    try (lines.joined(separator: "\n") + "\n").write(
+      toFile: path, atomically: true, encoding: .utf8)
     return path
   }
 
-  private static func row(_ a: String, _ b: String, _ c: String, _ d: String, _ e: String) -> String {
-    func pad(_ s: String, _ w: Int) -> String { s + String(repeating: " ", count: max(1, w - s.count)) }
+  private static func row(_ a: String, _ b: String, _ c: String, _ d: String, _ e: String) -> String
+  {
+    func pad(_ s: String, _ w: Int) -> String {
+      s + String(repeating: " ", count: max(1, w - s.count))
+    }
     return pad(a, 30) + pad(b, 14) + pad(c, 10) + pad(d, 18) + e
   }
 }

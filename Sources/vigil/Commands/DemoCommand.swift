@@ -8,7 +8,8 @@ import VigilPipeline
 struct DemoCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "demo",
-    abstract: "Analyze a day of a small cluster's audit log shipped with Vigil (no cluster needed).",
+    abstract:
+      "Analyze a day of a small cluster's audit log shipped with Vigil (no cluster needed).",
     discussion: """
       The log (demo/audit-day.jsonl.gz) comes from a deterministic generator: controllers,
       kubelets, a CI/CD deployer, people using kubectl, health checks, and a handful of attacks

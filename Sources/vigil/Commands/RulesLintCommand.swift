@@ -6,8 +6,11 @@ import VigilRules
 struct RulesLintCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "lint",
-    abstract: "Check rule files: syntax, unknown fields (with suggestions), undefined macros and lists.",
-    discussion: "Files load in the order given, as `analyze --rules` would load them. Exits 1 when there are errors.")
+    abstract:
+      "Check rule files: syntax, unknown fields (with suggestions), undefined macros and lists.",
+    discussion:
+      "Files load in the order given, as `analyze --rules` would load them. Exits 1 when there are errors."
+  )
 
   @Argument(help: "Rule files or directories (default: Vigil's rule packs).")
   var paths: [String] = []

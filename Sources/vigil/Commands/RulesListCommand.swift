@@ -8,7 +8,8 @@ import VigilRules
 struct RulesListCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "list",
-    abstract: "List the loaded rules: priority, source, tags, ATT&CK techniques and compliance controls.")
+    abstract:
+      "List the loaded rules: priority, source, tags, ATT&CK techniques and compliance controls.")
 
   @OptionGroup var rules: RuleOptions
 
@@ -23,10 +24,13 @@ struct RulesListCommand: ParsableCommand {
     for rule in set.rules where all || rule.enabled {
       let controls = ControlCatalog.controls(rule: rule.name, tags: rule.tags)
       if json {
-        var line = "{\"rule\":\(JSONText.quoted(rule.name)),\"priority\":\(JSONText.quoted(rule.priority.description))"
+        var line =
+          "{\"rule\":\(JSONText.quoted(rule.name)),\"priority\":\(JSONText.quoted(rule.priority.description))"
         line += ",\"enabled\":\(rule.enabled),\"source\":\(JSONText.quoted(rule.source))"
         line += ",\"tags\":[" + rule.tags.map(JSONText.quoted).joined(separator: ",") + "]"
-        line += ",\"controls\":[" + controls.map { JSONText.quoted($0.description) }.joined(separator: ",") + "]"
+        line +=
+          ",\"controls\":["
+          + controls.map { JSONText.quoted($0.description) }.joined(separator: ",") + "]"
         line += ",\"origin\":\(JSONText.quoted(rule.origin.description))}"
         print(line)
         continue
@@ -37,7 +41,9 @@ struct RulesListCommand: ParsableCommand {
       if !controls.isEmpty {
         for framework in ComplianceControl.Framework.allCases {
           let ids = controls.filter { $0.framework == framework }.map(\.id)
-          if !ids.isEmpty { print("          \(framework.rawValue): \(ids.joined(separator: ", "))") }
+          if !ids.isEmpty {
+            print("          \(framework.rawValue): \(ids.joined(separator: ", "))")
+          }
         }
       }
       let plain = rule.tags.filter { ComplianceControl(tag: $0) == nil }

@@ -7,7 +7,8 @@ import VigilRules
 struct RulesTestCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "test",
-    abstract: "Run rule regression tests: each YAML file names rule files, event files and the expected detections.",
+    abstract:
+      "Run rule regression tests: each YAML file names rule files, event files and the expected detections.",
     discussion: """
       A test file:
         rules: [../rules/audit.yaml]

@@ -15,7 +15,10 @@ struct AnalysisOptions: ParsableArguments {
   @Option(help: "Which events to store: none, evidence (events that raised an alert), all.")
   var storeEvents: AuditAnalysis.StoredEvents = .evidence
 
-  @Option(help: "Identical alerts within this window become one alert with a count (e.g. 5m, 1h, 0s to disable).")
+  @Option(
+    help:
+      "Identical alerts within this window become one alert with a count (e.g. 5m, 1h, 0s to disable)."
+  )
   var aggregateWindow: String = "5m"
 
   @Option(help: "Events larger than this many bytes are kept as metadata only.")

@@ -15,11 +15,15 @@ extension Severity: ExpressibleByArgument {
 struct OutputOptions: ParsableArguments {
   @Option(
     name: [.customLong("output"), .customShort("o")],
-    help: "Alert format: table (default on a terminal), json (JSON lines), falco (Falco's JSON alert format, for Falcosidekick).")
+    help:
+      "Alert format: table (default on a terminal), json (JSON lines), falco (Falco's JSON alert format, for Falcosidekick)."
+  )
   var format: AlertFormat?
 
   @Option(
     name: [.customLong("severity"), .customLong("min-priority")],
-    help: "Report only alerts of at least this priority (debug, info, notice, warning, error, critical, alert, emergency).")
+    help:
+      "Report only alerts of at least this priority (debug, info, notice, warning, error, critical, alert, emergency)."
+  )
   var minimumSeverity: Severity = .debug
 }

@@ -8,7 +8,8 @@ struct RuleOptions: ParsableArguments {
     name: .customLong("rules"),
     help: ArgumentHelp(
       "A Falco rule file or a directory of them (repeatable; loaded in order, later files override earlier ones).",
-      discussion: "Default: Vigil's rule packs (rules/*.yaml beside the vigil checkout, or $VIGIL_RULES_DIR).",
+      discussion:
+        "Default: Vigil's rule packs (rules/*.yaml beside the vigil checkout, or $VIGIL_RULES_DIR).",
       valueName: "path"))
   var rules: [String] = []
 
