@@ -140,4 +140,52 @@ import VigilTesting
     }
     #expect(total > 100)
   }
+
+  /// The index reads the standard fields from the decoded event (not their slots): events with
+  /// a missing or empty verb, no objectRef, an empty subresource, or a stage that is missing,
+  /// unknown or not a string still match as without the index.
+  @Test func directReadsMatchTheSameWithAndWithoutIndexOnOddEvents() throws {
+    let conditions = [
+      "ka.verb = get", "not ka.verb exists", "ka.target.resource = pods",
+      "not ka.target.resource exists", "ka.target.subresource = \"\"",
+      "ka.target.subresource in (exec, log)", "not ka.target.subresource exists",
+      "jevt.value[/stage] = ResponseComplete", "jevt.value[/stage] in (\"12\", Panic)",
+      "not jevt.value[/stage] exists", "jevt.value[/stage] = \"{}\"",
+      "ka.verb = get and jevt.value[/stage] = ResponseComplete and ka.target.resource = pods",
+    ]
+    let yaml = conditions.enumerated().map { i, condition in
+      RuleFixtures.rule("'\(condition)'", name: "rule \(i)")
+    }.joined(separator: "\n")
+    let set = try RuleSet.load(yaml: yaml)
+    #expect(set.indexedFieldCount == 4)
+    let stages = [
+      #","stage":"ResponseComplete""#, "", #","stage":12"#, #","stage":"Panic""#,
+      #","stage":{}"#, #","stage":"ResponseStarted""#,
+    ]
+    let verbs = [#","verb":"get""#, "", #","verb":"""#, #","verb":"list""#]
+    let refs = [
+      "", #","objectRef":{}"#, #","objectRef":{"resource":"pods"}"#,
+      #","objectRef":{"resource":"pods","subresource":""}"#,
+      #","objectRef":{"resource":"pods","subresource":"exec"}"#,
+    ]
+    var lines: [String] = []
+    for (s, stage) in stages.enumerated() {
+      for (v, verb) in verbs.enumerated() {
+        for (r, ref) in refs.enumerated() {
+          lines.append(
+            #"{"kind":"Event","apiVersion":"audit.k8s.io/v1","auditID":"id-\#(s)-\#(v)-\#(r)""#
+              + stage + verb + ref + #","requestURI":"/x","user":{"username":"alice"}}"#)
+        }
+      }
+    }
+    let events = lines.flatMap { AuditDecoder().decode(text: $0).events }
+    #expect(events.count > 50)
+    var total = 0
+    for event in events {
+      let indexed = set.evaluate(event, useIndex: true).map(\.index)
+      #expect(indexed == set.evaluate(event, useIndex: false).map(\.index))
+      total += indexed.count
+    }
+    #expect(total > 20)
+  }
 }

@@ -13,25 +13,42 @@ enum ComparisonPredicates {
     }
   }
 
+  /// `lifted` for a test known at the call site: the test is inlined into the predicate
+  /// instead of being a second closure called through a context per value.
+  @inline(__always)
+  static func anyValue(_ value: FieldValue, _ test: (FieldValue) -> Bool) -> Bool {
+    switch value {
+    case .missing: false
+    case .list(let items): items.contains(where: test)
+    default: test(value)
+    }
+  }
+
   /// `field op value`.
   static func scalar(op: ComparisonOperator, slot: Int, value: FieldValue) -> Predicate {
     switch (op, value) {
     case (.equal, .string(let literal)), (.doubleEqual, .string(let literal)):
-      return lifted(slot: slot) {
-        if case .string(let text) = $0 { return text == literal }
-        return false
+      return { context in
+        anyValue(context.value(slot)) {
+          if case .string(let text) = $0 { return text == literal }
+          return false
+        }
       }
     case (.startswith, .string(let literal)):
       let prefix = Array(literal.utf8)
-      return lifted(slot: slot) {
-        if case .string(let text) = $0 { return text.utf8.starts(with: prefix) }
-        return false
+      return { context in
+        anyValue(context.value(slot)) {
+          if case .string(let text) = $0 { return text.utf8.starts(with: prefix) }
+          return false
+        }
       }
     case (.contains, .string(let literal)):
       let needle = Array(literal.utf8)
-      return lifted(slot: slot) {
-        if case .string(let text) = $0 { return ByteSearch.contains(text.utf8, needle) }
-        return false
+      return { context in
+        anyValue(context.value(slot)) {
+          if case .string(let text) = $0 { return ByteSearch.contains(text.utf8, needle) }
+          return false
+        }
       }
     default:
       return lifted(slot: slot) { ScalarComparison.matches(op, $0, value) }
@@ -57,6 +74,11 @@ enum ComparisonPredicates {
         return PathPrefix.matches(Array(text.utf8), prefixes)
       }
     case .intersects:
+      if let strings = smallStrings(values) {
+        return { context in
+          anyValue(context.value(slot)) { Self.contains(strings, $0) }
+        }
+      }
       let member = membership(values)
       return { context in
         switch context.value(slot) {
@@ -66,6 +88,16 @@ enum ComparisonPredicates {
         }
       }
     default:  // in
+      if let strings = smallStrings(values) {
+        return { context in
+          switch context.value(slot) {
+          case .missing: return false
+          case .list(let items):
+            return !items.isEmpty && items.allSatisfy { Self.contains(strings, $0) }
+          case let value: return Self.contains(strings, value)
+          }
+        }
+      }
       let member = membership(values)
       return { context in
         switch context.value(slot) {
@@ -75,6 +107,24 @@ enum ComparisonPredicates {
         }
       }
     }
+  }
+
+  /// The literals when they are a few strings (see `membership`), else nil.
+  static func smallStrings(_ values: [FieldValue]) -> [String]? {
+    var strings: [String] = []
+    for value in values {
+      guard case .string(let text) = value else { return nil }
+      strings.append(text)
+    }
+    return strings.count <= 8 ? strings : nil
+  }
+
+  /// Whether a value is a string among `strings` (a short linear scan).
+  @inline(__always)
+  static func contains(_ strings: [String], _ value: FieldValue) -> Bool {
+    guard case .string(let text) = value else { return false }
+    for candidate in strings where candidate == text { return true }
+    return false
   }
 
   /// A membership test for a literal set: string sets compare strings directly (a short

@@ -31,8 +31,8 @@ struct PredicateBox: Sendable {
 /// pay for uniqueness and exclusivity checks on every read.
 final class EvaluationContext: FieldContext {
   private let slots: [FieldSlot]
-  private let values: UnsafeMutablePointer<FieldValue>
-  private let filled: UnsafeMutablePointer<Bool>
+  /// Each slot's value once read, nil before (one buffer: no separate "filled" flags).
+  private let values: UnsafeMutablePointer<FieldValue?>
   private let count: Int
 
   /// A context for one event over a slot table.
@@ -40,25 +40,21 @@ final class EvaluationContext: FieldContext {
     self.slots = slots
     count = slots.count
     values = .allocate(capacity: max(1, count))
-    values.initialize(repeating: .missing, count: count)
-    filled = .allocate(capacity: max(1, count))
-    filled.initialize(repeating: false, count: count)
+    values.initialize(repeating: nil, count: count)
     super.init(event: event)
   }
 
   deinit {
     values.deinitialize(count: count)
     values.deallocate()
-    filled.deallocate()
   }
 
   /// The value of a slot, extracted on first use.
   @inline(__always)
   func value(_ slot: Int) -> FieldValue {
-    if filled[slot] { return values[slot] }
+    if let value = values[slot] { return value }
     let value = slots[slot].extract(self)
     values[slot] = value
-    filled[slot] = true
     return value
   }
 }

@@ -12,6 +12,7 @@ enum RuleSetBuilder {
       bySource[output.rule.source, default: RuleBitset(count: count)].insert(i)
     }
     var slots: [Int] = []
+    var reads: [RuleIndex.Read] = []
     var indexed: [(name: String, argument: String?)] = []
     var constraints: [[Set<String>?]] = []
     for (name, argument) in RuleIndex.indexedFields {
@@ -23,6 +24,7 @@ enum RuleSetBuilder {
         location: SourceLocation(file: "", line: 0, column: 0))
       guard let slot = try? builder.slots.bind(reference) else { continue }
       slots.append(slot)
+      reads.append(RuleIndex.read(name: name, argument: argument, field: field))
       indexed.append((name, argument))
       constraints.append(
         outputs.map { output in
@@ -32,7 +34,7 @@ enum RuleSetBuilder {
         })
     }
     let index = RuleIndex(
-      ruleCount: count, slots: slots, constraints: constraints, bySource: bySource)
+      ruleCount: count, slots: slots, reads: reads, constraints: constraints, bySource: bySource)
     // What each candidate still has to test: the terms the index guarantees are left out.
     let residuals = outputs.map { output -> PredicateBox? in
       guard let predicate = output.predicate, let resolved = output.resolved else { return nil }

@@ -41,28 +41,28 @@ public struct RuleSet: Sendable {
 
   /// Evaluates with or without the index (the index never changes the result; tests check it).
   public func evaluate(_ event: Event, useIndex: Bool) -> [RuleMatch] {
+    guard let enabled = index.enabled(for: event.source) else { return [] }
     let context = EvaluationContext(event: event, slots: slots)
     var matches: [RuleMatch] = []
     if useIndex {
-      guard let enabled = index.bySource[event.source] else { return [] }
       let dimensions = index.dimensions.count
-      withUnsafeTemporaryAllocation(of: RuleBitset.self, capacity: dimensions) { allowed in
-        index.allowed(context, into: allowed)
-        defer { _ = allowed.deinitialize() }
-        for k in enabled.words.indices {
-          var word = enabled.words[k]
-          for d in 0..<dimensions { word &= allowed[d].words[k] }
-          while word != 0 {
-            let i = k << 6 | word.trailingZeroBitCount
-            word &= word - 1
-            if let predicate = candidatePredicates[i], predicate.run(context) {
-              matches.append(RuleMatch(rule: rules[i], index: i))
+      withUnsafeTemporaryAllocation(of: Int.self, capacity: max(1, dimensions)) { rows in
+        index.rows(context, into: rows)
+        index.words.withUnsafeBufferPointer { words in
+          for k in enabled.words.indices {
+            var word = enabled.words[k]
+            for d in 0..<dimensions { word &= words[rows[d] + k] }
+            while word != 0 {
+              let i = k << 6 | word.trailingZeroBitCount
+              word &= word - 1
+              if let predicate = candidatePredicates[i], predicate.run(context) {
+                matches.append(RuleMatch(rule: rules[i], index: i))
+              }
             }
           }
         }
       }
     } else {
-      guard let enabled = index.bySource[event.source] else { return [] }
       for i in rules.indices where enabled.contains(i) {
         if let predicate = predicates[i], predicate.run(context) {
           matches.append(RuleMatch(rule: rules[i], index: i))

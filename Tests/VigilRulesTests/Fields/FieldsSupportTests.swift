@@ -32,6 +32,20 @@ import Testing
   }
 
   @Test(arguments: [
+    "/x?a=1&b=2&a=3", "/x?a", "/x?a=", "/x?=a", "/x?b=%zz&a=1", "/x?a=1&b=%4", "/x?a=1&b;=2",
+    "/x?a%3D=1&a=2", "/x?%61=1&a+b=2", "/x?a=1#a=2", "/x?&&a=1&&", "/x?a=%C3%A9+x", "/x",
+    "/x?", "/x?k%C3%A9=1&ké=2", "/x?K=1&\u{212A}=2",
+  ])
+  func queryValuesAgreeWithQueryPairs(uri: String) {
+    for name in ["a", "a b", "a=", "ké", "K", "\u{212A}", "", "b"] {
+      let expected = FieldSupport.queryPairs(uri).map { pairs in
+        pairs.filter { $0.key == name }.map(\.value)
+      }
+      #expect(FieldSupport.queryValues(uri, named: name) == expected, "\(uri) \(name)")
+    }
+  }
+
+  @Test(arguments: [
     ("nginx", "nginx", "docker.io"), ("nginx:1.25", "nginx", "docker.io"),
     ("library/nginx@sha256:ab", "library/nginx", "docker.io"),
     ("falcosecurity/falco:0.37", "falcosecurity/falco", "docker.io"),

@@ -4,6 +4,7 @@ extension FieldSupport {
   /// All `(key, value)` pairs of `uri`'s query in order, URL-decoded (`+` is a space); nil when
   /// a pair is malformed (a bad `%` escape or a `;`), as Go rejects the whole query then.
   static func queryPairs(_ uri: String) -> [(key: String, value: String)]? {
+    guard uri.utf8.contains(UInt8(ascii: "?")) else { return [] }
     let bytes = Array(uri.utf8)
     guard let question = bytes.firstIndex(of: UInt8(ascii: "?")) else { return [] }
     var end = bytes.count
@@ -28,9 +29,65 @@ extension FieldSupport {
   }
 
   /// The values of query parameter `name`, in order; nil when the query is malformed.
+  ///
+  /// Same result as filtering `queryPairs`, without decoding the pairs of other keys: those
+  /// are only checked for the escapes that make Go reject the query.
   static func queryValues(_ uri: String, named name: String) -> [String]? {
-    guard let pairs = queryPairs(uri) else { return nil }
-    return pairs.filter { $0.key == name }.map(\.value)
+    var uri = uri
+    let asciiName = name.utf8.allSatisfy { $0 < 0x80 }
+    return uri.withUTF8 { bytes -> [String]? in
+      guard let question = bytes.firstIndex(of: UInt8(ascii: "?")) else { return [] }
+      var end = bytes.count
+      if let hash = bytes[(question + 1)...].firstIndex(of: UInt8(ascii: "#")) { end = hash }
+      var out: [String] = []
+      var start = question + 1
+      while start <= end {
+        var stop = start
+        while stop < end && bytes[stop] != UInt8(ascii: "&") { stop += 1 }
+        if stop > start {
+          let part = bytes[start..<stop]
+          if part.contains(UInt8(ascii: ";")) { return nil }
+          let equals = part.firstIndex(of: UInt8(ascii: "=")) ?? part.endIndex
+          let rawKey = bytes[part.startIndex..<equals]
+          let rawValue = bytes[min(equals + 1, part.endIndex)..<part.endIndex]
+          guard isValidEscaping(rawKey), isValidEscaping(rawValue) else { return nil }
+          if keyMatches(rawKey, name, asciiName: asciiName) {
+            guard let value = unescape(ArraySlice(rawValue)) else { return nil }
+            out.append(value)
+          }
+        }
+        start = stop + 1
+      }
+      return out
+    }
+  }
+
+  /// Whether `unescape` accepts the bytes (every `%` starts a two-hex-digit escape).
+  private static func isValidEscaping(_ raw: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+    var i = raw.startIndex
+    while i < raw.endIndex {
+      if raw[i] == UInt8(ascii: "%") {
+        guard i + 2 < raw.endIndex, hexValue(raw[i + 1]) != nil, hexValue(raw[i + 2]) != nil
+        else { return false }
+        i += 3
+      } else {
+        i += 1
+      }
+    }
+    return true
+  }
+
+  /// Whether a raw (escaped) key decodes to a string equal to `name`: plain ASCII keys compare
+  /// by bytes with an ASCII name, anything else is decoded and compared as strings.
+  private static func keyMatches(
+    _ raw: Slice<UnsafeBufferPointer<UInt8>>, _ name: String, asciiName: Bool
+  ) -> Bool {
+    if asciiName,
+      !raw.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") })
+    {
+      return raw.elementsEqual(name.utf8)
+    }
+    return unescape(ArraySlice(raw)) == name
   }
 
   /// `%XX` → byte, `+` → space; nil on a bad escape.
