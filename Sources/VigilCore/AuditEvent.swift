@@ -27,7 +27,12 @@ public final class AuditEvent: Sendable {
   /// The Kubernetes verb: get, list, watch, create, update, patch, delete, deletecollection.
   public let verb: String
   /// The request path with query (`/api/v1/namespaces/default/pods/x/exec?command=sh`).
-  public let requestURI: String
+  ///
+  /// Read from `document` on each use when the event was decoded, like `sourceIPs` (`""` when
+  /// absent).
+  public var requestURI: String {
+    readsFromDocument ? document.root["requestURI"]?.string ?? "" : givenRequestURI
+  }
   /// `Metadata`, `Request` or `RequestResponse`.
   public let level: String?
   /// Who made the request.
@@ -35,9 +40,18 @@ public final class AuditEvent: Sendable {
   /// Who the request was made as, under impersonation.
   public let impersonatedUser: UserInfo?
   /// Client IPs, the first being the original client.
-  public let sourceIPs: [String]
+  ///
+  /// Read from `document` on each use when the event was decoded (rules read it rarely, for
+  /// outputs), so decoding does not allocate it for every event.
+  public var sourceIPs: [String] {
+    readsFromDocument ? Self.strings(document.root["sourceIPs"]) : givenSourceIPs
+  }
   /// The client's `User-Agent` (kubectl/v1.30…, helm, argocd …), when recorded.
-  public let userAgent: String?
+  ///
+  /// Read from `document` on each use when the event was decoded, like `sourceIPs`.
+  public var userAgent: String? {
+    readsFromDocument ? document.root["userAgent"]?.string : givenUserAgent
+  }
   /// The object the request is about.
   public let objectRef: ObjectReference?
   /// The HTTP status of the response (`responseStatus.code`), when known.
@@ -53,6 +67,16 @@ public final class AuditEvent: Sendable {
   /// The event in native audit.k8s.io JSON shape, secrets redacted; rules read fields from it.
   public let document: JSONDocument
 
+  /// `requestURI`, `sourceIPs` and `userAgent` are read from the root members of `document`
+  /// (else they are the given values).
+  private let readsFromDocument: Bool
+  /// `requestURI` as given to `init` (empty when read from `document`).
+  private let givenRequestURI: String
+  /// `sourceIPs` as given to `init` (empty when read from `document`).
+  private let givenSourceIPs: [String]
+  /// `userAgent` as given to `init` (nil when read from `document`).
+  private let givenUserAgent: String?
+
   /// Creates an audit event.
   public init(
     auditID: String, stage: String?, verb: String, requestURI: String, level: String?,
@@ -63,12 +87,13 @@ public final class AuditEvent: Sendable {
     self.auditID = auditID
     self.stage = stage
     self.verb = verb
-    self.requestURI = requestURI
+    self.givenRequestURI = requestURI
     self.level = level
     self.user = user
     self.impersonatedUser = impersonatedUser
-    self.sourceIPs = sourceIPs
-    self.userAgent = userAgent
+    self.readsFromDocument = false
+    self.givenSourceIPs = sourceIPs
+    self.givenUserAgent = userAgent
     self.objectRef = objectRef
     self.responseCode = responseCode
     self.requestReceivedAt = requestReceivedAt
@@ -76,6 +101,43 @@ public final class AuditEvent: Sendable {
     self.shape = shape
     self.truncated = truncated
     self.document = document
+  }
+
+  /// Creates a decoded audit event whose `requestURI`, `sourceIPs` and `userAgent` are read from
+  /// the root of `document` when used (the string `requestURI` and `userAgent` members; the
+  /// string elements of the `sourceIPs` array), instead of being decoded up front.
+  public init(
+    auditID: String, stage: String?, verb: String, level: String?,
+    user: UserInfo, impersonatedUser: UserInfo?, objectRef: ObjectReference?, responseCode: Int?,
+    requestReceivedAt: Timestamp?, stageAt: Timestamp?, shape: Shape, truncated: Bool,
+    document: JSONDocument
+  ) {
+    self.auditID = auditID
+    self.stage = stage
+    self.verb = verb
+    self.givenRequestURI = ""
+    self.level = level
+    self.user = user
+    self.impersonatedUser = impersonatedUser
+    self.readsFromDocument = true
+    self.givenSourceIPs = []
+    self.givenUserAgent = nil
+    self.objectRef = objectRef
+    self.responseCode = responseCode
+    self.requestReceivedAt = requestReceivedAt
+    self.stageAt = stageAt
+    self.shape = shape
+    self.truncated = truncated
+    self.document = document
+  }
+
+  /// The string elements of an array (others skipped); `[]` when absent or not an array.
+  private static func strings(_ value: JSONValue?) -> [String] {
+    guard let value, value.kind == .array else { return [] }
+    var out: [String] = []
+    out.reserveCapacity(value.count)
+    value.forEachElement { if let s = $0.string { out.append(s) } }
+    return out
   }
 }
 

@@ -176,7 +176,7 @@ enum JSONScanner {
 
   /// Nonzero high bits mark bytes that are `"`, `\` or below 0x20 (the lowest one is exact).
   @inline(__always)
-  private static func specialBytes(_ word: UInt64) -> UInt64 {
+  static func specialBytes(_ word: UInt64) -> UInt64 {
     let ones: UInt64 = 0x0101_0101_0101_0101
     let quotes = word ^ (ones &* 0x22)
     let slashes = word ^ (ones &* 0x5C)
@@ -197,12 +197,16 @@ enum JSONScanner {
     let start = i
     var j = i &+ 1
     var flags: UInt8 = 0
-    while true {
+    stringLoop: while true {
       while j &+ 8 <= n {
         let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: j, as: UInt64.self))
         let special = specialBytes(word)
         if special != 0 {
-          j &+= special.trailingZeroBitCount &>> 3
+          // The lowest marked byte is exact: its high bit is bit 8k+7 for byte k of the word.
+          let bit = special.trailingZeroBitCount
+          j &+= bit &>> 3
+          // The common case, the closing quote, read from the word instead of memory.
+          if UInt8(truncatingIfNeeded: word &>> UInt64(bit & ~7)) == quote { break stringLoop }
           break
         }
         j &+= 8

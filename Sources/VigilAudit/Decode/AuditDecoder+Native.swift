@@ -112,12 +112,10 @@ extension AuditDecoder {
     return AuditEvent(
       auditID: auditID, stage: fields.string(at: fields.stageAt, known: NativeFields.stages),
       verb: fields.string(at: fields.verbAt, known: NativeFields.verbs) ?? "",
-      requestURI: fields.string(at: fields.requestURIAt) ?? "",
       level: fields.string(at: fields.levelAt, known: NativeFields.levels),
       user: userInfo(fields.user) ?? UserInfo(username: ""),
-      impersonatedUser: userInfo(fields.impersonatedUser),
-      sourceIPs: strings(fields.sourceIPs), userAgent: fields.string(at: fields.userAgentAt),
-      objectRef: objectRef, responseCode: responseCode,
+      impersonatedUser: userInfo(fields.impersonatedUser), objectRef: objectRef,
+      responseCode: responseCode,
       requestReceivedAt: timestamp(fields.root, at: fields.requestReceivedTimestampAt),
       stageAt: timestamp(fields.root, at: fields.stageTimestampAt), shape: shape,
       truncated: truncated, document: document)
@@ -141,12 +139,12 @@ extension AuditDecoder {
   /// An RFC 3339 timestamp string, read without allocating when it has no escapes.
   static func timestamp(_ value: JSONValue?) -> Timestamp? {
     guard let value else { return nil }
-    return value.withStringUTF8 { AuditTimestamp.parse($0) } ?? nil
+    return value.withStringUTF8 { Timestamp(rfc3339Bytes: $0) } ?? nil
   }
 
   /// The RFC 3339 timestamp string at `position` in `object` (a member position), without
   /// making a value for it.
   static func timestamp(_ object: JSONValue, at position: Int) -> Timestamp? {
-    object.withStringUTF8(atPosition: position) { AuditTimestamp.parse($0) } ?? nil
+    object.withStringUTF8(atPosition: position) { Timestamp(rfc3339Bytes: $0) } ?? nil
   }
 }

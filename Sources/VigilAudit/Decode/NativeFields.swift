@@ -21,8 +21,6 @@ struct NativeFields {
   private(set) var levelAt = 0
   private(set) var userAt = 0
   private(set) var impersonatedUserAt = 0
-  private(set) var sourceIPsAt = 0
-  private(set) var userAgentAt = 0
   private(set) var objectRefAt = 0
   private(set) var responseStatusAt = 0
   private(set) var requestReceivedTimestampAt = 0
@@ -47,10 +45,6 @@ struct NativeFields {
   var user: JSONValue? { value(userAt) }
   /// The `impersonatedUser` member.
   var impersonatedUser: JSONValue? { value(impersonatedUserAt) }
-  /// The `sourceIPs` member.
-  var sourceIPs: JSONValue? { value(sourceIPsAt) }
-  /// The `userAgent` member.
-  var userAgent: JSONValue? { value(userAgentAt) }
   /// The `objectRef` member.
   var objectRef: JSONValue? { value(objectRefAt) }
   /// The `responseStatus` member.
@@ -98,11 +92,8 @@ struct NativeFields {
       case 7:
         if Self.matches(key, "auditID") { Self.first(&auditIDAt, value) }
       case 9:
-        if Self.matches(key, "sourceIPs") {
-          Self.first(&sourceIPsAt, value)
-        } else if Self.matches(key, "userAgent") {
-          Self.first(&userAgentAt, value)
-        } else if Self.matches(key, "objectRef") {
+        // (`sourceIPs` and `userAgent` are read from the document when used.)
+        if Self.matches(key, "objectRef") {
           Self.first(&objectRefAt, value)
         } else if Self.matches(key, "timestamp") {
           Self.first(&timestampAt, value)

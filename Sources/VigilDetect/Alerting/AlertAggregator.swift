@@ -38,22 +38,34 @@ public struct AlertAggregator: Sendable {
 
   /// Adds an alert: a new group, or one more occurrence of an open group.
   public mutating func add(_ alert: Alert) {
-    if var group = open[alert.dedupKey], alert.time < group.closesAt {
-      group.alert.count += alert.count
-      if alert.lastSeen > group.alert.lastSeen { group.alert.lastSeen = alert.lastSeen }
-      let room = configuration.maxEvidence - group.alert.evidence.count
-      if room > 0 { group.alert.evidence += alert.evidence.prefix(room) }
-      open[alert.dedupKey] = group
-      return
-    }
-    if let closed = open[alert.dedupKey] { pending.append(closed) }
     let closesAt = alert.time.adding(configuration.window)
-    open[alert.dedupKey] = Group(alert: alert, closesAt: closesAt, order: nextOrder)
+    if let index = open.index(forKey: alert.dedupKey) {
+      if alert.time < open.values[index].closesAt {
+        // Updated in place: no copy of the group (or of its alert's arrays) in and out.
+        Self.merge(alert, into: &open.values[index].alert, maxEvidence: configuration.maxEvidence)
+        return
+      }
+      // The window closed: the old group waits for the next flush, a new one takes its place.
+      let group = Group(alert: alert, closesAt: closesAt, order: nextOrder)
+      pending.append(open.values[index])
+      open.values[index] = group
+    } else {
+      open[alert.dedupKey] = Group(alert: alert, closesAt: closesAt, order: nextOrder)
+    }
     nextOrder += 1
     if earliestClose.map({ closesAt < $0 }) ?? true { earliestClose = closesAt }
   }
 
   private var pending: [Group] = []
+
+  /// One more occurrence of `alert` folded into the open group's alert `into`.
+  @inline(__always)
+  private static func merge(_ alert: Alert, into group: inout Alert, maxEvidence: Int) {
+    group.count += alert.count
+    if alert.lastSeen > group.lastSeen { group.lastSeen = alert.lastSeen }
+    let room = maxEvidence - group.evidence.count
+    if room > 0 { group.evidence += alert.evidence.prefix(room) }
+  }
 
   /// Releases the groups whose window closed at or before `now`, oldest first.
   public mutating func flush(upTo now: Timestamp) -> [Alert] {
@@ -61,13 +73,21 @@ public struct AlertAggregator: Sendable {
     var released = pending
     pending = []
     var nextEarliest: Timestamp?
-    for (key, group) in open {
-      if group.closesAt <= now {
-        released.append(group)
-        open[key] = nil
-      } else if nextEarliest.map({ group.closesAt < $0 }) ?? true {
-        nextEarliest = group.closesAt
+    // Keys first, removal after: removing while iterating would copy the whole dictionary (the
+    // iteration holds its storage), and reading `closesAt` by index does not copy the group.
+    var closedKeys: [String] = []
+    var index = open.startIndex
+    while index != open.endIndex {
+      let closesAt = open.values[index].closesAt
+      if closesAt <= now {
+        closedKeys.append(open.keys[index])
+      } else if nextEarliest.map({ closesAt < $0 }) ?? true {
+        nextEarliest = closesAt
       }
+      open.formIndex(after: &index)
+    }
+    for key in closedKeys {
+      if let group = open.removeValue(forKey: key) { released.append(group) }
     }
     earliestClose = nextEarliest
     return released.sorted { $0.order < $1.order }.map(\.alert)
