@@ -9,28 +9,51 @@ struct OutputTemplate: Sendable {
     case field(name: String, field: Field, argument: FieldArgument?)
   }
 
+  /// One segment as rendering reads it: copying a `Segment` copies its whole `Field` (a dozen
+  /// references), which showed up per alert; a piece holds just the text or one reader.
+  private struct Piece: Sendable {
+    /// The literal text (empty for a field).
+    var text: String
+    /// The field's name as written, listed in the alert's fields when `listed`.
+    var name: String
+    /// Reads the field's value (nil for text).
+    var read: (@Sendable (FieldContext) -> FieldValue)?
+    /// True when this is the first `%field` of its name (its value is listed).
+    var listed: Bool
+  }
+
   /// The pieces in order.
   var segments: [Segment] {
-    didSet { (firstOccurrence, fieldCount) = Self.firstOccurrences(segments) }
+    didSet { (pieces, fieldCount, textLength) = Self.prepare(segments) }
   }
-  /// For each segment, true when it is the first `%field` of its name (its value is listed).
-  private var firstOccurrence: [Bool]
+  /// The segments prepared for rendering.
+  private var pieces: [Piece]
   /// How many distinct fields the output prints.
   private var fieldCount: Int
+  /// The total length of the literal text, in UTF-8 bytes (a capacity hint).
+  private var textLength: Int
 
   /// A template of these pieces.
   init(segments: [Segment]) {
     self.segments = segments
-    (firstOccurrence, fieldCount) = Self.firstOccurrences(segments)
+    (pieces, fieldCount, textLength) = Self.prepare(segments)
   }
 
-  private static func firstOccurrences(_ segments: [Segment]) -> ([Bool], Int) {
+  private static func prepare(_ segments: [Segment]) -> ([Piece], Int, Int) {
     var seen: Set<String> = []
-    let flags = segments.map { segment -> Bool in
-      if case .field(let name, _, _) = segment { return seen.insert(name).inserted }
-      return false
+    var length = 0
+    let pieces = segments.map { segment -> Piece in
+      switch segment {
+      case .text(let text):
+        length += text.utf8.count
+        return Piece(text: text, name: "", read: nil, listed: false)
+      case .field(let name, let field, let argument):
+        let listed = seen.insert(name).inserted
+        return Piece(
+          text: "", name: name, read: { field.value(in: $0, argument: argument) }, listed: listed)
+      }
     }
-    return (flags, seen.count)
+    return (pieces, seen.count, length)
   }
 
   /// Why an output does not compile.
@@ -115,16 +138,18 @@ struct OutputTemplate: Sendable {
   func render(_ event: Event) -> (output: String, fields: [AlertField]) {
     let context = FieldContext(event: event)
     var output = ""
+    output.reserveCapacity(textLength + 24 * fieldCount)
     var fields: [AlertField] = []
     fields.reserveCapacity(fieldCount)
-    for (k, segment) in segments.enumerated() {
-      switch segment {
-      case .text(let text):
-        output += text
-      case .field(let name, let field, let argument):
-        let value = field.value(in: context, argument: argument)
+    pieces.withUnsafeBufferPointer { pieces in
+      for k in pieces.indices {
+        guard let read = pieces[k].read else {
+          output += pieces[k].text
+          continue
+        }
+        let value = read(context)
         output += value.display
-        if firstOccurrence[k] { fields.append(AlertField(name: name, value: value.text)) }
+        if pieces[k].listed { fields.append(AlertField(name: pieces[k].name, value: value.text)) }
       }
     }
     return (output, fields)
