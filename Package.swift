@@ -36,7 +36,6 @@ let allTargets: [Target] = [
     name: "VigilPipeline",
     dependencies: [
       "VigilCore", "VigilJSON", "VigilAudit", "VigilRules", "VigilDetect", "VigilStore",
-      .product(name: "Logging", package: "swift-log"),
     ],
     swiftSettings: strict),
   // The deterministic generator of the demo audit log (a day of a small cluster, with attacks).
@@ -50,7 +49,6 @@ let allTargets: [Target] = [
       "VigilPipeline", "VigilCore", "VigilJSON", "VigilAudit", "VigilRules", "VigilDetect",
       "VigilStore", "VigilDemo",
       .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      .product(name: "Logging", package: "swift-log"),
     ],
     swiftSettings: strict),
 
@@ -94,7 +92,6 @@ let package = Package(
   products: devTargets == nil ? [.executable(name: "vigil", targets: ["vigil"])] : [],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],

@@ -94,10 +94,10 @@ public struct AlertSubject: Sendable, Hashable, Codable {
 
   /// The subject of an audit event.
   public init(audit: AuditEvent) {
+    let ref = audit.objectRef
     self.init(
       user: audit.user.username, sourceIP: audit.sourceIPs.first, userAgent: audit.userAgent,
-      namespace: audit.objectRef?.namespace, resource: audit.objectRef?.resource,
-      name: audit.objectRef?.name)
+      namespace: ref?.namespace, resource: ref?.resource, name: ref?.name)
   }
 }
 

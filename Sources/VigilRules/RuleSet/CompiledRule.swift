@@ -1,7 +1,10 @@
 import VigilCore
 
 /// A rule after loading: its Falco properties, where it was defined, and its output template.
-public struct CompiledRule: Sendable {
+///
+/// An immutable class: every match hands the rule on, and a reference costs one retain where a
+/// struct copy retained each of its strings.
+public final class CompiledRule: Sendable {
   /// The rule's name (`Attach/Exec Pod`).
   public let name: String
   /// `desc`.
@@ -27,6 +30,26 @@ public struct CompiledRule: Sendable {
   /// True when the condition was compiled for an evaluated source (`k8s_audit`).
   public let isEvaluated: Bool
   let template: OutputTemplate
+
+  init(
+    name: String, description: String, priority: Severity, tags: [String], source: String,
+    enabled: Bool, output: String, condition: String, expandedCondition: String,
+    origin: SourceLocation, burst: BurstSpec?, isEvaluated: Bool, template: OutputTemplate
+  ) {
+    self.name = name
+    self.description = description
+    self.priority = priority
+    self.tags = tags
+    self.source = source
+    self.enabled = enabled
+    self.output = output
+    self.condition = condition
+    self.expandedCondition = expandedCondition
+    self.origin = origin
+    self.burst = burst
+    self.isEvaluated = isEvaluated
+    self.template = template
+  }
 
   /// The output with `%field`s substituted (`<NA>` when missing) and the fields with values.
   public func render(_ event: Event) -> (output: String, fields: [AlertField]) {
