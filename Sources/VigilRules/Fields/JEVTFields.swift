@@ -48,7 +48,7 @@ enum JEVTFields {
       name, .string, argument: .requiredKey, description,
       specialize: { argument in
         guard let argument else { return { _ in .missing } }
-        let pointer = FieldSupport.JSONPointer(argument.key)
+        let pointer = JSONPointer(argument.key)
         return { context in .json(pointer.resolve(in: context.auditRoot)) }
       }
     ) { event, argument in

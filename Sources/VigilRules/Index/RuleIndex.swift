@@ -1,4 +1,5 @@
 import VigilCore
+import VigilJSON
 
 /// Candidate rules for an event, by `ka.verb`, `ka.target.resource`, `ka.target.subresource` and
 /// stage (`jevt.value[/stage]`): each dimension maps a value to the rules that could match it, so
@@ -20,7 +21,7 @@ struct RuleIndex: Sendable {
     /// `ka.target.subresource`: `objectRef.subresource`.
     case subresource
     /// `jevt.value[pointer]`: the JSON value at the pointer, as its display string.
-    case pointer(FieldSupport.JSONPointer)
+    case pointer(JSONPointer)
   }
 
   /// One indexed field (a class: reading a struct of arrays out of the dimension list copied
@@ -187,7 +188,7 @@ struct RuleIndex: Sendable {
     case ("ka.verb", nil): return .verb
     case ("ka.target.resource", nil): return .resource
     case ("ka.target.subresource", nil): return .subresource
-    case ("jevt.value", let pointer?): return .pointer(FieldSupport.JSONPointer(pointer))
+    case ("jevt.value", let pointer?): return .pointer(JSONPointer(pointer))
     default: return .slot
     }
   }
