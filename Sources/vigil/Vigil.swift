@@ -8,7 +8,7 @@ struct Vigil: AsyncParsableCommand {
     abstract:
       "Kubernetes runtime security monitor: audit-log analysis with Falco-compatible rules.",
     discussion: """
-      Start with `vigil demo`: it analyzes a day of a small cluster's audit log shipped with Vigil
+      Start with `vigil demo`: it analyzes a day of a small cluster's audit log shipped with Vigil \
       and shows what it finds. Then point `vigil analyze` at your own audit log.
       """,
     version: "0.1.0",

@@ -10,8 +10,8 @@ struct AnalyzeCommand: ParsableCommand {
     commandName: "analyze",
     abstract: "Analyze Kubernetes audit logs (files, directories, .gz, or - for stdin).",
     discussion: """
-      Reads every audit-log shape (audit.k8s.io Event/EventList, JSON lines or documents, EKS,
-      AKS and GKE exports), runs the rules and detectors, prints the alerts and stores them with
+      Reads every audit-log shape (audit.k8s.io Event/EventList, JSON lines or documents, EKS, \
+      AKS and GKE exports), runs the rules and detectors, prints the alerts and stores them with \
       their evidence events in the SQLite database (--db) for `vigil alerts`.
       """)
 

@@ -15,10 +15,10 @@ struct BenchCommand: ParsableCommand {
     commandName: "bench",
     abstract: "Measure throughput: JSON reader, decoder and the whole analyze path, on one core.",
     discussion: """
-      Generates a realistic audit log (default 100,000 events), then measures each stage and the
-      whole `analyze` path with the rules loaded, each as events/s, MB/s and as a ratio to a
-      newline scan of the same bytes in the same run. Peak memory is measured by running
-      `vigil analyze` on the log and on a quarter of it in child processes. Build with
+      Generates a realistic audit log (default 100,000 events), then measures each stage and the \
+      whole `analyze` path with the rules loaded, each as events/s, MB/s and as a ratio to a \
+      newline scan of the same bytes in the same run. Peak memory is measured by running \
+      `vigil analyze` on the log and on a quarter of it in child processes. Build with \
       `swift build -c release` first: debug builds are 10-50x slower.
       """)
 

@@ -11,9 +11,9 @@ struct DemoCommand: ParsableCommand {
     abstract:
       "Analyze a day of a small cluster's audit log shipped with Vigil (no cluster needed).",
     discussion: """
-      The log (demo/audit-day.jsonl.gz) comes from a deterministic generator: controllers,
-      kubelets, a CI/CD deployer, people using kubectl, health checks, and a handful of attacks
-      (exec and apt-get install in a pod, a ClusterRoleBinding to cluster-admin, a privileged pod
+      The log (demo/audit-day.jsonl.gz) comes from a deterministic generator: controllers, \
+      kubelets, a CI/CD deployer, people using kubectl, health checks, and a handful of attacks \
+      (exec and apt-get install in a pod, a ClusterRoleBinding to cluster-admin, a privileged pod \
       from Docker Hub, a NodePort service, a 403 burst from a stolen token, …).
       """)
 
@@ -25,8 +25,10 @@ struct DemoCommand: ParsableCommand {
 
   @Option(
     name: [.customLong("severity"), .customLong("min-priority")],
-    help: "Show only alerts of at least this priority.")
-  var minimumSeverity: Severity = .notice
+    help: ArgumentHelp("Show only alerts of at least this priority.", valueName: "priority"))
+  var severity: String = "notice"
+
+  func validate() throws { _ = try parseSeverity(severity) }
 
   @OptionGroup var rules: RuleOptions
 
@@ -47,7 +49,7 @@ struct DemoCommand: ParsableCommand {
     var runner = AnalysisRunner(
       inputs: [log.path], rules: try rules.load(), stdout: stdout, stderr: stderr)
     runner.format = .table
-    runner.minimumSeverity = minimumSeverity
+    runner.minimumSeverity = try parseSeverity(severity)
     runner.db = db
     let summary = try runner.run()
     stdout.write(summary.render())

@@ -4,11 +4,18 @@ import VigilPipeline
 
 extension AlertFormat: ExpressibleByArgument {}
 
-extension Severity: ExpressibleByArgument {
-  public init?(argument: String) { self.init(parsing: argument) }
-  public static var allValueStrings: [String] {
-    ["debug", "info", "notice", "warning", "error", "critical", "alert", "emergency"]
+/// The priorities as flags spell them, lowest first.
+let severityNames = [
+  "debug", "info", "notice", "warning", "error", "critical", "alert", "emergency",
+]
+
+/// Parses a `--severity` value, or explains what is accepted.
+func parseSeverity(_ text: String) throws -> Severity {
+  guard let severity = Severity(parsing: text) else {
+    throw ValidationError(
+      "--severity: expected one of \(severityNames.joined(separator: ", ")), got \(text)")
   }
+  return severity
 }
 
 /// How alerts are printed and which are shown, shared by `analyze`, `demo` and `alerts`.
@@ -22,8 +29,13 @@ struct OutputOptions: ParsableArguments {
 
   @Option(
     name: [.customLong("severity"), .customLong("min-priority")],
-    help:
-      "Report only alerts of at least this priority (debug, info, notice, warning, error, critical, alert, emergency)."
-  )
-  var minimumSeverity: Severity = .debug
+    help: ArgumentHelp(
+      "Report only alerts of at least this priority: debug, info, notice, warning, error, critical, alert, emergency.",
+      valueName: "priority"))
+  var severity: String = "debug"
+
+  /// The minimum severity asked for.
+  var minimumSeverity: Severity { Severity(parsing: severity) ?? .debug }
+
+  func validate() throws { _ = try parseSeverity(severity) }
 }
