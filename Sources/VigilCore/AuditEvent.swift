@@ -77,51 +77,53 @@ public final class AuditEvent: Sendable {
   /// `userAgent` as given to `init` (nil when read from `document`).
   private let givenUserAgent: String?
 
-  /// Creates an audit event.
-  public init(
+  /// Creates an audit event with every field given.
+  public convenience init(
     auditID: String, stage: String?, verb: String, requestURI: String, level: String?,
     user: UserInfo, impersonatedUser: UserInfo?, sourceIPs: [String], userAgent: String?,
     objectRef: ObjectReference?, responseCode: Int?, requestReceivedAt: Timestamp?,
     stageAt: Timestamp?, shape: Shape, truncated: Bool, document: JSONDocument
   ) {
-    self.auditID = auditID
-    self.stage = stage
-    self.verb = verb
-    self.givenRequestURI = requestURI
-    self.level = level
-    self.user = user
-    self.impersonatedUser = impersonatedUser
-    self.readsFromDocument = false
-    self.givenSourceIPs = sourceIPs
-    self.givenUserAgent = userAgent
-    self.objectRef = objectRef
-    self.responseCode = responseCode
-    self.requestReceivedAt = requestReceivedAt
-    self.stageAt = stageAt
-    self.shape = shape
-    self.truncated = truncated
-    self.document = document
+    self.init(
+      auditID: auditID, stage: stage, verb: verb, level: level, user: user,
+      impersonatedUser: impersonatedUser, objectRef: objectRef, responseCode: responseCode,
+      requestReceivedAt: requestReceivedAt, stageAt: stageAt, shape: shape, truncated: truncated,
+      document: document, given: (requestURI, sourceIPs, userAgent))
   }
 
   /// Creates a decoded audit event whose `requestURI`, `sourceIPs` and `userAgent` are read from
   /// the root of `document` when used (the string `requestURI` and `userAgent` members; the
   /// string elements of the `sourceIPs` array), instead of being decoded up front.
-  public init(
+  public convenience init(
     auditID: String, stage: String?, verb: String, level: String?,
     user: UserInfo, impersonatedUser: UserInfo?, objectRef: ObjectReference?, responseCode: Int?,
     requestReceivedAt: Timestamp?, stageAt: Timestamp?, shape: Shape, truncated: Bool,
     document: JSONDocument
   ) {
+    self.init(
+      auditID: auditID, stage: stage, verb: verb, level: level, user: user,
+      impersonatedUser: impersonatedUser, objectRef: objectRef, responseCode: responseCode,
+      requestReceivedAt: requestReceivedAt, stageAt: stageAt, shape: shape, truncated: truncated,
+      document: document, given: nil)
+  }
+
+  /// Stores every field; `given` nil means the three lazy fields are read from `document`.
+  private init(
+    auditID: String, stage: String?, verb: String, level: String?, user: UserInfo,
+    impersonatedUser: UserInfo?, objectRef: ObjectReference?, responseCode: Int?,
+    requestReceivedAt: Timestamp?, stageAt: Timestamp?, shape: Shape, truncated: Bool,
+    document: JSONDocument, given: (requestURI: String, sourceIPs: [String], userAgent: String?)?
+  ) {
     self.auditID = auditID
     self.stage = stage
     self.verb = verb
-    self.givenRequestURI = ""
     self.level = level
     self.user = user
     self.impersonatedUser = impersonatedUser
-    self.readsFromDocument = true
-    self.givenSourceIPs = []
-    self.givenUserAgent = nil
+    self.readsFromDocument = given == nil
+    self.givenRequestURI = given?.requestURI ?? ""
+    self.givenSourceIPs = given?.sourceIPs ?? []
+    self.givenUserAgent = given?.userAgent
     self.objectRef = objectRef
     self.responseCode = responseCode
     self.requestReceivedAt = requestReceivedAt

@@ -15,7 +15,7 @@ import VigilJSON
       Array(RandomJSON.make(depth: 4, using: &rng).text(using: &rng).utf8)
     }
     seeds += JSONConformanceTests.accepted.map { Array($0.1.utf8) }
-    seeds.append(JSONBenchmark.syntheticAuditEvent(seed: 3))
+    seeds.append(JSONSamples.syntheticAuditEvent(seed: 3))
     return seeds
   }
 

@@ -160,8 +160,8 @@ import VigilJSON
   }
 
   @Test func syntheticAuditEventReads() throws {
-    let document = try JSONDocument(parsing: JSONBenchmark.syntheticAuditEvent(seed: 27))
-    for path in JSONBenchmark.auditPaths {
+    let document = try JSONDocument(parsing: JSONSamples.syntheticAuditEvent(seed: 27))
+    for path in JSONSamples.auditPaths {
       #expect(document.root.value(atPath: path) != nil, "\(path)")
     }
     let reason = document.root.value(atPath: ["annotations", "authorization.k8s.io/reason"])

@@ -29,8 +29,6 @@ public struct DetectionStage {
   private var otherDetectors: [Detectors.AnyDetector] = []
   private var aggregator: AlertAggregator
   private let minimumSeverity: Severity
-  /// Alerts raised per rule (before aggregation), for the summary.
-  public private(set) var raisedByRule: [String: Int] = [:]
   /// Events seen.
   public private(set) var eventCount = 0
   /// True when the last processed event raised at least one alert (it is evidence).
@@ -66,7 +64,6 @@ public struct DetectionStage {
         case .other(let index): otherDetectors[index].observe(event, at: event.time)
         }
       for alert in alerts where alert.severity >= minimumSeverity {
-        raisedByRule[alert.rule, default: 0] += alert.count
         lastEventRaisedAlert = true
         aggregator.add(alert)
       }

@@ -1,3 +1,5 @@
+import VigilCore
+
 /// Vigil's one extension to Falco's rule syntax: `burst: {count: 10, window: 60s, by: [ka.user.name]}`
 /// makes a rule fire once when `count` matching events with the same `by` values occur within
 /// `window`. The state is kept by VigilDetect; the rule engine only parses and validates it.
@@ -16,23 +18,11 @@ public struct BurstSpec: Sendable, Hashable {
     self.by = by
   }
 
-  /// Parses `30s`, `5m`, `1h`, `2d` or a bare number of seconds; nil when malformed or not positive.
+  /// Parses `30s`, `5m`, `1h`, `1h30m` or a bare number of seconds (`DurationText`); nil when
+  /// malformed or not positive.
   public static func parseWindow(_ text: String) -> Duration? {
-    let trimmed = text.trimmingSpaces
-    guard let last = trimmed.last else { return nil }
-    let unit: Int64
-    var digits = Substring(trimmed)
-    switch last {
-    case "s": unit = 1
-    case "m": unit = 60
-    case "h": unit = 3600
-    case "d": unit = 86_400
-    default: unit = 1
-    }
-    if last.isLetter { digits = digits.dropLast() }
-    guard let value = Int64(digits), value > 0 else { return nil }
-    let (seconds, overflow) = value.multipliedReportingOverflow(by: unit)
-    return overflow ? nil : .seconds(seconds)
+    guard let window = DurationText.parse(text.trimmingSpaces), window > .zero else { return nil }
+    return window
   }
 }
 

@@ -1,5 +1,5 @@
 /// Deterministic synthetic Kubernetes audit events for benchmarks and tests.
-extension JSONBenchmark {
+extension JSONSamples {
   /// A pod-create audit event line (~2 KB, no trailing newline) varied by `seed`.
   public static func syntheticAuditEvent(seed: Int) -> [UInt8] {
     let n = seed & 0xFFFF
