@@ -31,15 +31,57 @@ let allTargets: [Target] = [
       .product(name: "GRDBSQLite", package: "GRDB.swift"),
     ],
     swiftSettings: strict),
-  // Assembles sources → detect → alerts → sinks/store. No HTTP.
+  // Assembles sources → detect → alerts → sinks/store; the live processor and serve
+  // configuration. No HTTP.
   .target(
     name: "VigilPipeline",
     dependencies: [
       "VigilCore", "VigilJSON", "VigilAudit", "VigilRules", "VigilDetect", "VigilStore",
+      .product(name: "Yams", package: "Yams"),
+      .product(name: "Logging", package: "swift-log"),
+      .product(name: "Metrics", package: "swift-metrics"),
+    ],
+    swiftSettings: strict),
+  // Alert delivery: stdout, rotating file, webhook (HMAC), Slack, Falcosidekick; filters,
+  // retries, dead letters (async-http-client, swift-crypto).
+  .target(
+    name: "VigilSinks",
+    dependencies: [
+      "VigilCore", "VigilJSON", "VigilPipeline", "VigilStore",
+      .product(name: "AsyncHTTPClient", package: "async-http-client"),
+      .product(name: "Crypto", package: "swift-crypto"),
+      .product(name: "Logging", package: "swift-log"),
+      .product(name: "Metrics", package: "swift-metrics"),
+      .product(name: "NIOCore", package: "swift-nio"),
+      .product(name: "NIOFoundationCompat", package: "swift-nio"),
+    ],
+    swiftSettings: strict),
+  // HTTP: the audit webhook, health, metrics, auth and TLS (hummingbird).
+  .target(
+    name: "VigilServer",
+    dependencies: [
+      "VigilCore", "VigilPipeline", "VigilStore", "VigilSinks",
+      .product(name: "Hummingbird", package: "hummingbird"),
+      .product(name: "HummingbirdTLS", package: "hummingbird"),
+      .product(name: "NIOSSL", package: "swift-nio-ssl"),
+      .product(name: "NIOCore", package: "swift-nio"),
+      .product(name: "Prometheus", package: "swift-prometheus"),
+      .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+      .product(name: "Logging", package: "swift-log"),
+      .product(name: "Metrics", package: "swift-metrics"),
     ],
     swiftSettings: strict),
   // The deterministic generator of the demo audit log (a day of a small cluster, with attacks).
   .target(name: "VigilDemo", dependencies: ["VigilCore", "VigilJSON"], swiftSettings: strict),
+  // Fixture HTTP servers and openssl-made certificates for the server and sink tests (NIO).
+  .target(
+    name: "VigilHTTPTesting",
+    dependencies: [
+      .product(name: "NIOCore", package: "swift-nio"),
+      .product(name: "NIOPosix", package: "swift-nio"),
+      .product(name: "NIOHTTP1", package: "swift-nio"),
+    ],
+    swiftSettings: strict),
   // Helpers shared by the test targets.
   .target(
     name: "VigilTesting", dependencies: ["VigilCore", "VigilJSON"], swiftSettings: strict),
@@ -47,8 +89,10 @@ let allTargets: [Target] = [
     name: "vigil",
     dependencies: [
       "VigilPipeline", "VigilCore", "VigilJSON", "VigilAudit", "VigilRules", "VigilDetect",
-      "VigilStore", "VigilDemo",
+      "VigilStore", "VigilDemo", "VigilSinks", "VigilServer",
       .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+      .product(name: "Logging", package: "swift-log"),
     ],
     swiftSettings: strict),
 
@@ -75,7 +119,49 @@ let allTargets: [Target] = [
     swiftSettings: strict),
   .testTarget(
     name: "VigilPipelineTests",
-    dependencies: ["VigilPipeline", "VigilCore", "VigilTesting", "VigilStore", "VigilRules"],
+    dependencies: [
+      "VigilPipeline", "VigilCore", "VigilTesting", "VigilStore", "VigilRules", "VigilAudit",
+      "VigilJSON", .product(name: "Yams", package: "Yams"),
+      .product(name: "Logging", package: "swift-log"),
+      .product(name: "Metrics", package: "swift-metrics"),
+    ],
+    swiftSettings: strict),
+  .testTarget(
+    name: "VigilSinksTests",
+    dependencies: [
+      "VigilSinks", "VigilPipeline", "VigilCore", "VigilStore", "VigilTesting", "VigilHTTPTesting",
+      .product(name: "AsyncHTTPClient", package: "async-http-client"),
+      .product(name: "Metrics", package: "swift-metrics"),
+      .product(name: "NIOCore", package: "swift-nio"),
+      .product(name: "NIOPosix", package: "swift-nio"),
+      .product(name: "NIOHTTP1", package: "swift-nio"),
+      .product(name: "Crypto", package: "swift-crypto"),
+      .product(name: "Logging", package: "swift-log"),
+    ],
+    swiftSettings: strict),
+  .testTarget(
+    name: "VigilServerTests",
+    dependencies: [
+      "VigilServer", "VigilSinks", "VigilPipeline", "VigilStore", "VigilCore", "VigilTesting",
+      "VigilHTTPTesting", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+      .product(name: "NIOSSL", package: "swift-nio-ssl"),
+      .product(name: "NIOCore", package: "swift-nio"),
+      .product(name: "NIOPosix", package: "swift-nio"),
+      .product(name: "NIOHTTP1", package: "swift-nio"),
+      .product(name: "Logging", package: "swift-log"),
+    ],
+    swiftSettings: strict),
+  // `vigil serve` as a user runs it: the built binary with real TLS, sinks, kill -9 and restart.
+  .testTarget(
+    name: "VigilServeTests",
+    dependencies: [
+      "VigilStore", "VigilCore", "VigilTesting", "VigilHTTPTesting",
+      .product(name: "AsyncHTTPClient", package: "async-http-client"),
+      .product(name: "NIOSSL", package: "swift-nio-ssl"),
+      .product(name: "NIOCore", package: "swift-nio"),
+      .product(name: "NIOHTTP1", package: "swift-nio"),
+      .product(name: "Crypto", package: "swift-crypto"),
+    ],
     swiftSettings: strict),
 ]
 
@@ -94,6 +180,16 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    // Hummingbird's default traits pull in swift-configuration; Vigil reads its own YAML.
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
   ],
   targets: devTargets.map { only in allTargets.filter { only.contains($0.name) } } ?? allTargets,
   swiftLanguageModes: [.v6]

@@ -13,6 +13,8 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidColumn
     /// A value could not be encoded for storage.
     case encodingFailure
+    /// A record was refused before writing (a suppression without criteria).
+    case invalidRecord
   }
 
   /// What went wrong.
@@ -38,6 +40,7 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case .unknownMigration: summary = "unknown migration"
     case .invalidColumn: summary = "stored value cannot be read"
     case .encodingFailure: summary = "value cannot be encoded"
+    case .invalidRecord: summary = "record refused"
     }
     return "\(location): \(summary): \(detail)"
   }

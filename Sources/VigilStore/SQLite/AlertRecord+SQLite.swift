@@ -12,6 +12,12 @@ extension AlertRecord {
     fields, user_name, source_ip, user_agent, namespace, resource, name, evidence, dedup_key, count
     """
 
+  /// ``columns`` qualified with a table alias (`a.rule, a.severity, …`), for joins.
+  static func prefixedColumns(_ alias: String) -> String {
+    columns.split(separator: ",").map { "\(alias).\($0.filter { $0 != " " })" }
+      .joined(separator: ", ")
+  }
+
   /// The insert statement.
   static let insertSQL = "INSERT INTO alerts (\(columns)) VALUES (\(placeholders(count: 20)))"
 

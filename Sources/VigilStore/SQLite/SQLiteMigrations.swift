@@ -10,6 +10,7 @@ public enum SQLiteMigrations {
   static let all: [(identifier: String, sql: String)] = [
     ("v1-events-alerts", v1EventsAlerts),
     ("v2-alert-subject-indexes", v2AlertSubjectIndexes),
+    ("v3-live-serve", v3LiveServe),
   ]
 
   /// A migrator holding the migrations up to and including `target` (all when nil).
@@ -84,5 +85,48 @@ public enum SQLiteMigrations {
   static let v2AlertSubjectIndexes = """
     CREATE INDEX alerts_namespace ON alerts(namespace, time);
     CREATE INDEX alerts_user ON alerts(user_name, time);
+    """
+
+  /// What `vigil serve` keeps besides events and alerts: the alert outbox per sink, suppressions,
+  /// input checkpoints, the (auditID, stage, rule) triples already alerted on (exactly-once), and
+  /// the aggregated alerts whose window summary is still to be sent.
+  static let v3LiveServe = """
+    CREATE TABLE outbox (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      sink TEXT NOT NULL,
+      alert TEXT NOT NULL,
+      attempts INTEGER NOT NULL DEFAULT 0,
+      not_before INTEGER NOT NULL
+    );
+    CREATE INDEX outbox_sink_due ON outbox(sink, not_before, id);
+    CREATE TABLE suppressions (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      rule TEXT,
+      namespace TEXT,
+      user_name TEXT,
+      name TEXT,
+      reason TEXT NOT NULL,
+      created_by TEXT,
+      created INTEGER NOT NULL,
+      expires INTEGER
+    );
+    CREATE TABLE checkpoints (
+      name TEXT PRIMARY KEY,
+      value TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE alerted_events (
+      audit_id TEXT NOT NULL,
+      stage TEXT NOT NULL,
+      rule TEXT NOT NULL,
+      time INTEGER NOT NULL,
+      PRIMARY KEY (audit_id, stage, rule)
+    ) WITHOUT ROWID;
+    CREATE INDEX alerted_events_time ON alerted_events(time);
+    CREATE TABLE pending_summaries (
+      alert_id INTEGER PRIMARY KEY,
+      window_end INTEGER NOT NULL,
+      sinks TEXT NOT NULL
+    );
+    CREATE INDEX pending_summaries_end ON pending_summaries(window_end);
     """
 }

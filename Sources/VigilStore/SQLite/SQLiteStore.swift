@@ -145,7 +145,10 @@ public final class SQLiteStore: Store {
         let events = db.changesCount
         try db.execute(
           sql: "DELETE FROM alerts WHERE last_seen < ?", arguments: [cutoff.nanoseconds])
-        return StoreCounts(events: events, alerts: db.changesCount)
+        let alerts = db.changesCount
+        try db.execute(
+          sql: "DELETE FROM alerted_events WHERE time < ?", arguments: [cutoff.nanoseconds])
+        return StoreCounts(events: events, alerts: alerts)
       }
     }
   }

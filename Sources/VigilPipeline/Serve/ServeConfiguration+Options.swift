@@ -1,0 +1,79 @@
+import VigilCore
+
+extension ServeConfiguration {
+  /// Every option of `vigil serve` but the sinks (``sinkOptions``), in documentation order. The
+  /// config file, the environment, the flags and `docs/deploy.md` all read this one table.
+  public static let options: [Option] = [
+    Option(
+      "listen", default: "`0.0.0.0:8443` with TLS, `0.0.0.0:8080` without",
+      "Address and port of the HTTP server (`host:port`, `[::]:port`, `:port`)",
+      parse: ConfigValue.listen, set: { $0.listen = $1 }),
+    Option(
+      "tls.certificate", default: "none (plain HTTP)", "PEM certificate chain of the server",
+      parse: ConfigValue.optionalText, set: { $0.tls.certificate = $1 }),
+    Option(
+      "tls.key", default: "none", "PEM private key of the server", parse: ConfigValue.optionalText,
+      set: { $0.tls.key = $1 }),
+    Option(
+      "tls.clientCA", default: "none",
+      "PEM CA bundle that verifies client certificates (mTLS; needs TLS)",
+      parse: ConfigValue.optionalText, set: { $0.tls.clientCA = $1 }),
+    Option(
+      "tls.requireClientCertificate", default: "`false`",
+      "Refuse clients without a certificate signed by `tls.clientCA`", parse: ConfigValue.bool,
+      set: { $0.tls.requireClientCertificate = $1 }),
+    Option(
+      "auth.tokens", default: "none",
+      "Accepted bearer tokens (comma-separated in env/flags; prefer `auth.tokenFile`)",
+      parse: ConfigValue.list, set: { $0.auth.tokens = $1 }),
+    Option(
+      "auth.tokenFile", default: "none",
+      "File of accepted bearer tokens, one per line (`#` comments); re-read on reload",
+      parse: ConfigValue.optionalText, set: { $0.auth.tokenFile = $1 }),
+    Option(
+      "auth.metricsRequireAuth", default: "`false`", "Whether `/metrics` asks for a token too",
+      parse: ConfigValue.bool, set: { $0.auth.metricsRequireAuth = $1 }),
+    Option(
+      "limits.maxBodyBytes", default: "`16MiB`",
+      "Largest webhook body accepted (413 above); bytes or `512KiB`, `16MiB`",
+      parse: ConfigValue.size, set: { $0.limits.maxBodyBytes = $1 }),
+    Option(
+      "limits.maxQueuedEvents", default: "`1000000`",
+      "Events queued but not yet processed before the webhook answers 429",
+      parse: { (input) throws(ConfigurationError) in
+        try ConfigValue.integer(input, in: 1...1_000_000_000)
+      }, set: { $0.limits.maxQueuedEvents = $1 }),
+    Option(
+      "limits.retryAfterSeconds", default: "`5`", "`Retry-After` sent with a 429",
+      parse: { (input) throws(ConfigurationError) in try ConfigValue.integer(input, in: 1...3600) },
+      set: { $0.limits.retryAfterSeconds = $1 }),
+    Option(
+      "store", default: "`vigil.db`", "SQLite file of the event queue, alerts and state",
+      parse: ConfigValue.text, set: { $0.store = $1 }),
+    Option(
+      "rules", default: "`rules/audit.yaml`",
+      "Rule files, loaded in order (comma-separated in env/flags); re-read on reload",
+      parse: ConfigValue.list, set: { $0.rules = $1 }),
+    Option(
+      "auditLog", default: "none", "An audit log file to tail besides the webhook",
+      parse: ConfigValue.optionalText, set: { $0.auditLog = $1 }),
+    Option(
+      "detection.minimumPriority", default: "`debug`",
+      "Rules below this priority are not evaluated", parse: ConfigValue.priority,
+      set: { $0.detection.minimumPriority = $1 }),
+    Option(
+      "detection.aggregationWindow", default: "`10m`",
+      "Repeats of one alert within this window are aggregated", parse: ConfigValue.duration,
+      set: { $0.detection.aggregationWindow = $1 }),
+    Option(
+      "log.level", default: "`info`",
+      "Lowest level logged (trace, debug, info, notice, warning, error, critical)",
+      parse: ConfigValue.logLevel, set: { $0.log.level = $1 }),
+    Option(
+      "log.format", default: "`text`", "Log line format: `text` or `json`",
+      parse: ConfigValue.logFormat, set: { $0.log.format = $1 }),
+  ]
+
+  /// The option with `key`, if any.
+  static func option(key: String) -> Option? { options.first { $0.key == key } }
+}

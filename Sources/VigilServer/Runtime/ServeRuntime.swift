@@ -1,0 +1,141 @@
+import AsyncHTTPClient
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+import VigilAudit
+import VigilCore
+import VigilPipeline
+import VigilRules
+import VigilSinks
+import VigilStore
+
+/// `vigil serve` assembled: the store and the durable queue, the processor, one delivery loop
+/// per sink, the webhook server and the reload watcher, run as one `ServiceGroup`.
+///
+/// Shutdown (SIGTERM, SIGINT) goes in the order that loses nothing: the webhook stops taking
+/// requests, the processor drains the queue, the sinks send what is due, then the files close.
+public struct ServeRuntime: Sendable {
+  /// The configuration at start.
+  public let configuration: ServeConfiguration
+  /// Re-reads the configuration for a reload (file, environment and flags again).
+  public let reread: @Sendable () throws -> ServeConfiguration
+  /// The metrics registry and factory (`/metrics`).
+  public let metrics: PrometheusMetrics
+  private let logger: Logger
+
+  /// Creates the runtime.
+  public init(
+    configuration: ServeConfiguration, reread: @escaping @Sendable () throws -> ServeConfiguration,
+    metrics: PrometheusMetrics, logger: Logger
+  ) {
+    self.configuration = configuration
+    self.reread = reread
+    self.metrics = metrics
+    self.logger = logger
+  }
+
+  /// The queue file beside the store file.
+  public static func queuePath(store: String) -> String { store + ".queue" }
+
+  /// Runs until SIGTERM or SIGINT; `onListening` gets the bound port.
+  public func run(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+    let configuration = configuration
+    let rules = try RuleSet.load(files: configuration.rules.map { URL(fileURLWithPath: $0) })
+    var storeConfiguration = SQLiteStore.Configuration()
+    storeConfiguration.durability = .full
+    let store = try SQLiteStore(path: configuration.store, configuration: storeConfiguration)
+    var queueConfiguration = IngestQueue.Configuration()
+    queueConfiguration.maxQueuedEvents = configuration.limits.maxQueuedEvents
+    let queue = try IngestQueue(
+      path: Self.queuePath(store: configuration.store), configuration: queueConfiguration,
+      processedThrough: try LiveAuditProcessor.processedThrough(in: store))
+    defer {
+      queue.close()
+      try? store.close()
+    }
+    let inputs: [any LiveEventInput] = try configuration.auditLog.map {
+      [try AuditLogFileInput(path: $0, store: store)]
+    } ?? []
+    let processor = try LiveAuditProcessor(
+      store: store, queue: queue, inputs: inputs, rules: rules,
+      configuration: Self.processorConfiguration(configuration),
+      logger: logger.child("processor"), metrics: metrics.factory)
+    // The process-wide client: it lives as long as the process and needs no shutdown.
+    let httpClient = HTTPClient.shared
+    let sinks = try SinkSupervisor(
+      sinks: configuration.sinks, directory: Self.directory(of: configuration.store),
+      outbox: store, httpClient: httpClient, logger: logger.child("sinks"),
+      metrics: metrics.factory)
+    let readiness = ReadinessFlag()
+    let intake = QueuedAuditIntake(
+      queue: queue, retryAfterSeconds: configuration.limits.retryAfterSeconds)
+    let server = WebhookServer(
+      configuration: Self.serverConfiguration(configuration), intake: intake,
+      registry: metrics.registry, metricsFactory: metrics.factory,
+      isReady: { readiness.isReady }, logger: logger.child("webhook"))
+    let application = try server.makeApplication(onListening: onListening)
+    let reloader = ReloadService(
+      watched: configuration.watchedFiles, reread: reread, processor: processor, sinks: sinks,
+      metrics: metrics.factory, logger: logger.child("reload"))
+    readiness.set(true)
+    logger.info(
+      "vigil serve started",
+      metadata: [
+        "store.path": "\(configuration.store)", "rules.count": "\(rules.rules.count)",
+        "sinks": "\(configuration.sinks.map(\.name).joined(separator: ","))",
+        "listen": "\(configuration.listen)", "tls": "\(configuration.tls.isEnabled)",
+        "queue.events": "\(queue.queuedEvents)",
+      ])
+    // Shut down in reverse order: webhook, reloader, processor (drains), sinks (drain).
+    let group = ServiceGroup(
+      configuration: .init(
+        services: [
+          .init(service: sinks), .init(service: ProcessorService(processor: processor)),
+          .init(service: reloader), .init(service: application),
+        ],
+        gracefulShutdownSignals: [.sigterm, .sigint], logger: logger.child("lifecycle")))
+    try await group.run()
+    readiness.set(false)
+    logger.info("vigil serve stopped")
+  }
+
+  /// The processor's settings from the configuration.
+  static func processorConfiguration(
+    _ configuration: ServeConfiguration
+  ) -> LiveAuditProcessor.Configuration {
+    var processor = LiveAuditProcessor.Configuration()
+    processor.sinks = configuration.sinks
+    processor.detection.minimumSeverity = configuration.detection.minimumPriority
+    processor.detection.aggregation.window = configuration.detection.aggregationWindow
+    return processor
+  }
+
+  /// The webhook server's settings from the configuration.
+  static func serverConfiguration(_ configuration: ServeConfiguration) -> WebhookServer.Configuration {
+    let tls = configuration.tls
+    return WebhookServer.Configuration(
+      host: configuration.listen.host, port: configuration.listen.port,
+      maxBodyBytes: configuration.limits.maxBodyBytes,
+      bearerTokens: Set(configuration.auth.tokens),
+      tls: tls.certificate.flatMap { certificate in
+        tls.key.map { WebhookServer.Configuration.TLS(certificateChainPath: certificate, privateKeyPath: $0) }
+      },
+      clientCAPath: tls.clientCA, requireClientCertificate: tls.requireClientCertificate,
+      metricsRequireAuthentication: configuration.auth.metricsRequireAuth)
+  }
+
+  static func directory(of path: String) -> String {
+    let directory = (path as NSString).deletingLastPathComponent
+    return directory.isEmpty ? "." : directory
+  }
+}
+
+extension Logger {
+  /// A logger for a component: same handler and level, with `component` metadata.
+  func child(_ component: String) -> Logger {
+    var logger = self
+    logger[metadataKey: "component"] = "\(component)"
+    return logger
+  }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+import VigilCore
+
+@testable import VigilPipeline
+
+/// Environment variables, flags and `--sink` specs on top of the file.
+@Suite struct ServeConfigurationOverridesTests {
+  static let file = """
+    store: file.db
+    log: {level: info}
+    sinks:
+      - {name: soc, type: webhook, url: https://soc.example/hook, minimumPriority: warning}
+    """
+
+  @Test func precedenceIsDefaultsFileEnvironmentFlags() throws {
+    let fixture = try ConfigFixture()
+    defer { fixture.remove() }
+    let fileOnly = try fixture.resolve(Self.file)
+    #expect(fileOnly.store == "file.db" && fileOnly.log.level == .info)
+    let environment = [
+      "VIGIL_STORE": "env.db", "VIGIL_LOG_LEVEL": "debug", "VIGIL_RULES": "a.yaml, b.yaml",
+    ]
+    let withEnvironment = try fixture.resolve(Self.file, environment: environment)
+    #expect(withEnvironment.store == "env.db" && withEnvironment.log.level == .debug)
+    #expect(withEnvironment.rules == ["a.yaml", "b.yaml"])
+    let withFlags = try fixture.resolve(
+      Self.file, environment: environment,
+      flags: ["store": "flag.db", "limits-max-body-bytes": "1MiB"])
+    #expect(withFlags.store == "flag.db" && withFlags.log.level == .debug)
+    #expect(withFlags.limits.maxBodyBytes == 1 << 20)
+  }
+
+  @Test func namesDeriveFromKeys() throws {
+    let option = try #require(ServeConfiguration.option(key: "tls.clientCA"))
+    #expect(option.environment == "VIGIL_TLS_CLIENT_CA")
+    #expect(option.flag == "tls-client-ca")
+    let body = try #require(ServeConfiguration.option(key: "limits.maxBodyBytes"))
+    #expect(
+      body.environment == "VIGIL_LIMITS_MAX_BODY_BYTES" && body.flag == "limits-max-body-bytes")
+    #expect(ServeConfiguration.option(key: "auditLog")?.flag == "audit-log")
+    #expect(Set(ServeConfiguration.options.map(\.flag)).count == ServeConfiguration.options.count)
+    #expect(
+      Set(ServeConfiguration.options.map(\.environment)).count == ServeConfiguration.options.count)
+  }
+
+  @Test func everyOptionIsSettableFromEnvironmentAndFlag() throws {
+    let values: [String: String] = [
+      "listen": "127.0.0.1:1234", "tls.certificate": "c.pem", "tls.key": "k.pem",
+      "tls.clientCA": "ca.pem", "tls.requireClientCertificate": "true", "auth.tokens": "t1,t2",
+      "auth.tokenFile": "", "auth.metricsRequireAuth": "yes", "limits.maxBodyBytes": "2MiB",
+      "limits.maxQueuedEvents": "77", "limits.retryAfterSeconds": "3", "store": "s.db",
+      "rules": "r.yaml", "auditLog": "audit.log", "detection.minimumPriority": "error",
+      "detection.aggregationWindow": "90s", "log.level": "trace", "log.format": "json",
+    ]
+    #expect(Set(values.keys) == Set(ServeConfiguration.options.map(\.key)))
+    var environment: [String: String] = [:]
+    var flags: [String: String] = [:]
+    for option in ServeConfiguration.options {
+      environment[option.environment] = values[option.key]
+      flags[option.flag] = values[option.key]
+    }
+    for configuration in [
+      try ServeConfiguration.resolve(
+        file: nil, environment: environment, flags: [:], sinkSpecs: []),
+      try ServeConfiguration.resolve(file: nil, environment: [:], flags: flags, sinkSpecs: []),
+    ] {
+      #expect(configuration.listen.port == 1234 && configuration.tls.requireClientCertificate)
+      #expect(configuration.auth.tokens == ["t1", "t2"] && configuration.auth.metricsRequireAuth)
+      #expect(
+        configuration.limits.maxBodyBytes == 2 << 20 && configuration.limits.maxQueuedEvents == 77)
+      #expect(configuration.auditLog == "audit.log" && configuration.log.format == .json)
+      #expect(configuration.detection.minimumPriority == .error)
+      #expect(configuration.detection.aggregationWindow == .seconds(90))
+    }
+  }
+
+  @Test func unknownFlagSuggestsTheNearest() {
+    do {
+      _ = try ServeConfiguration.resolve(
+        file: nil, environment: ["VIGIL_RULES_DIR": "ignored"], flags: ["tls-client-cb": "x"],
+        sinkSpecs: [])
+      Issue.record("an unknown flag resolved")
+    } catch {
+      #expect(error.code == .unknownKey && error.location == .flag("tls-client-cb"))
+      #expect(error.message.contains("did you mean \"tls-client-ca\""))
+    }
+  }
+
+  @Test func environmentChangesAndAddsSinks() throws {
+    let fixture = try ConfigFixture()
+    defer { fixture.remove() }
+    let configuration = try fixture.resolve(
+      Self.file,
+      environment: [
+        "VIGIL_SINK_SOC_URL": "https://other.example/hook",
+        "VIGIL_SINK_SOC_MINIMUM_PRIORITY": "error",
+        "VIGIL_SINK_TEAM_CHAT_TYPE": "slack",
+        "VIGIL_SINK_TEAM_CHAT_URL": "https://hooks.slack.example/T0",
+        "VIGIL_SINK_TEAM_CHAT_TAGS": "T1609,T1611",
+      ])
+    #expect(configuration.sinks.map(\.name) == ["soc", "team-chat"])
+    #expect(configuration.sinks[0].url == "https://other.example/hook")
+    #expect(configuration.sinks[0].minimumSeverity == .error)
+    #expect(
+      configuration.sinks[1].kind == .slack && configuration.sinks[1].tags == ["T1609", "T1611"])
+    do {
+      let error = try #require(
+        try fixture.error(Self.file, environment: ["VIGIL_SINK_NEW_URL": "https://x.example"]))
+      #expect(error.code == .missingValue && error.location == .environment("VIGIL_SINK_NEW_URL"))
+      #expect(error.message.contains("VIGIL_SINK_NEW_TYPE"))
+    }
+    do {
+      let error = try #require(
+        try fixture.error(Self.file, environment: ["VIGIL_SINK_SOC_UR": "https://x.example"]))
+      #expect(error.code == .unknownKey && error.message.contains("did you mean \"URL\""))
+    }
+  }
+
+  @Test func sinkEnvironmentPrefersExistingSinkNames() throws {
+    let fixture = try ConfigFixture()
+    defer { fixture.remove() }
+    let variable = ["VIGIL_SINK_SOC_DEAD_LETTER_PATH": "/x"]
+    let webhook = try fixture.resolve(
+      "sinks: [{name: soc, type: webhook, url: https://a.example}]", environment: variable)
+    #expect(webhook.sinks.count == 1 && webhook.sinks[0].deadLetterPath == "/x")
+    let file = try fixture.resolve(
+      "sinks: [{name: soc-dead-letter, type: file, path: /y}]", environment: variable)
+    #expect(file.sinks.count == 1 && file.sinks[0].path == "/x")
+  }
+
+  @Test func sinkSpecsAddAndChangeSinks() throws {
+    let fixture = try ConfigFixture()
+    defer { fixture.remove() }
+    let configuration = try fixture.resolve(
+      Self.file,
+      sinks: [
+        "webhook:soc,url=https://flag.example/hook,minimumPriority=critical,tags=T1609,T1611",
+        "file,path=/var/log/vigil/alerts.json,maxFiles=2",
+        "falcosidekick:sidekick,url=http://falcosidekick:2801,headers=X-A: 1,headers=X-B: 2",
+      ])
+    #expect(configuration.sinks.map(\.name) == ["soc", "file", "sidekick"])
+    #expect(configuration.sinks[0].url == "https://flag.example/hook")
+    #expect(configuration.sinks[0].minimumSeverity == .critical)
+    #expect(configuration.sinks[0].tags == ["T1609", "T1611"])
+    #expect(configuration.sinks[1].kind == .file && configuration.sinks[1].maxFiles == 2)
+    #expect(configuration.sinks[2].headers == ["X-A": "1", "X-B": "2"])
+    do {
+      let error = try #require(
+        try fixture.error(Self.file, sinks: ["pager:x,url=https://x.example"]))
+      #expect(error.code == .invalidValue && error.location == .flag("sink"))
+    }
+    do {
+      let error = try #require(try fixture.error(Self.file, sinks: ["webhook:x,https://x.example"]))
+      #expect(error.message.contains("is not key=value"))
+    }
+  }
+}
