@@ -28,22 +28,23 @@ struct RequestAuthenticator: Sendable {
     }
   }
 
-  /// The configured tokens as bytes.
-  let tokens: [[UInt8]]
+  /// The configured tokens (replaceable on reload).
+  let tokens: BearerTokens
   /// Whether a verified client certificate authenticates (a client CA is configured).
   let acceptsClientCertificates: Bool
 
   /// Creates an authenticator from the server configuration.
-  init(_ configuration: WebhookServer.Configuration) {
-    self.tokens = configuration.bearerTokens.sorted().map { Array($0.utf8) }
+  init(_ configuration: WebhookServer.Configuration, tokens: BearerTokens? = nil) {
+    self.tokens = tokens ?? BearerTokens(configuration.bearerTokens)
     self.acceptsClientCertificates = configuration.clientCAPath != nil
   }
 
   /// Checks the request's token, then the connection's client certificate.
   func authenticate(_ request: Request, channel: any Channel) async -> Outcome {
+    let tokens = self.tokens.current
     guard !tokens.isEmpty || acceptsClientCertificates else { return .open }
     let presented = request.headers[.authorization].flatMap(Self.bearerToken(in:))
-    if let presented, matchesAnyToken(presented) { return .token }
+    if let presented, Self.matchesAnyToken(presented, tokens) { return .token }
     if acceptsClientCertificates, await Self.hasVerifiedCertificate(channel) {
       return .clientCertificate
     }
@@ -53,7 +54,7 @@ struct RequestAuthenticator: Sendable {
   /// The 401 answer; carries `WWW-Authenticate: Bearer` when tokens are configured.
   func challenge() -> Response {
     var response = Response.jsonError(.unauthorized, "missing or invalid credentials")
-    if !tokens.isEmpty { response.headers[.wwwAuthenticate] = "Bearer" }
+    if !tokens.current.isEmpty { response.headers[.wwwAuthenticate] = "Bearer" }
     return response
   }
 
@@ -67,6 +68,11 @@ struct RequestAuthenticator: Sendable {
 
   /// Compares against every token without stopping at the first match.
   func matchesAnyToken(_ presented: [UInt8]) -> Bool {
+    Self.matchesAnyToken(presented, tokens.current)
+  }
+
+  /// Compares against each of `tokens` without stopping at the first match.
+  static func matchesAnyToken(_ presented: [UInt8], _ tokens: [[UInt8]]) -> Bool {
     var matches: UInt8 = 0
     for token in tokens { matches |= Self.constantTimeEquals(presented, token) ? 1 : 0 }
     return matches == 1

@@ -25,6 +25,8 @@ public struct WebhookServer: Sendable {
   let isReady: @Sendable () -> Bool
   /// The server's logger (one debug line per request; warnings for 401 and 5xx).
   let logger: Logger
+  /// The accepted bearer tokens; ``BearerTokens/replace(with:)`` rotates them while serving.
+  public let tokens: BearerTokens
 
   /// Creates a server.
   /// - Parameters:
@@ -48,6 +50,7 @@ public struct WebhookServer: Sendable {
     self.metricsFactory = metricsFactory
     self.isReady = isReady
     self.logger = logger
+    self.tokens = BearerTokens(configuration.bearerTokens)
   }
 
   /// The application to run as a `Service`; `onListening` receives the bound port (useful with
@@ -90,7 +93,7 @@ public struct WebhookServer: Sendable {
   /// The routes, with request logging on all and request metrics on the webhook.
   func makeRouter() -> Router<WebhookRequestContext> {
     let metrics = WebhookMetrics(factory: metricsFactory)
-    let authenticator = RequestAuthenticator(configuration)
+    let authenticator = RequestAuthenticator(configuration, tokens: tokens)
     let webhook = AuditWebhookHandler(
       intake: intake, authenticator: authenticator, maxBodyBytes: configuration.maxBodyBytes,
       metrics: metrics)

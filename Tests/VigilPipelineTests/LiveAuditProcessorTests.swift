@@ -26,12 +26,15 @@ import VigilStore
       intake = QueuedAuditIntake(queue: queue)
     }
 
-    func processor(sinks: [SinkConfiguration]) throws -> LiveAuditProcessor {
+    func processor(
+      sinks: [SinkConfiguration], inputs: [any LiveEventInput] = []
+    ) throws -> LiveAuditProcessor {
       var configuration = LiveAuditProcessor.Configuration()
       configuration.sinks = sinks
       configuration.idleInterval = .milliseconds(2)
       return try LiveAuditProcessor(
-        store: store, queue: queue, rules: try RuleSet.load(yaml: LiveServeFixtures.execRule),
+        store: store, queue: queue, inputs: inputs,
+        rules: try RuleSet.load(yaml: LiveServeFixtures.execRule),
         configuration: configuration, logger: Logger(label: "test"),
         metrics: NOOPMetricsHandler.instance)
     }
@@ -148,6 +151,42 @@ import VigilStore
     try await Self.run(try rig.processor(sinks: Self.sinks)) { true }
     #expect(rig.queue.queuedEvents == 0)
     #expect(try rig.store.depth(sink: "all") == 50)
+    try rig.close()
+  }
+
+  @Test func theAuditLogFileIsFollowedAndResumedAfterARestart() async throws {
+    let directory = try LiveServeFixtures.directory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let log = directory.appendingPathComponent("audit.log")
+    func append(_ ids: [String]) throws {
+      let lines = ids.map { LiveServeFixtures.execEvent(id: $0, user: $0) + "\n" }.joined()
+      let handle = try FileHandle(forWritingTo: log)
+      try handle.seekToEnd()
+      try handle.write(contentsOf: Data(lines.utf8))
+      try handle.close()
+    }
+    #expect(FileManager.default.createFile(atPath: log.path, contents: nil))
+    try append(["f-1", "f-2", "f-3"])
+    do {
+      let rig = try Rig(directory: directory)
+      let input = try AuditLogFileInput(path: log.path, store: rig.store)
+      try await Self.run(try rig.processor(sinks: Self.sinks, inputs: [input])) {
+        try rig.store.depth(sink: "all") == 3
+      }
+      try rig.close()
+    }
+    // Written while Vigil was down, then a rename rotation and a new file.
+    try append(["f-4"])
+    try FileManager.default.moveItem(at: log, to: directory.appendingPathComponent("audit.log.1"))
+    #expect(FileManager.default.createFile(atPath: log.path, contents: nil))
+    try append(["f-5"])
+    let rig = try Rig(directory: directory)
+    let input = try AuditLogFileInput(path: log.path, store: rig.store)
+    try await Self.run(try rig.processor(sinks: Self.sinks, inputs: [input])) {
+      try rig.store.depth(sink: "all") == 5
+    }
+    let users = try rig.store.due(sink: "all", now: Timestamp.now(), limit: 10).compactMap(\.alert.subject.user)
+    #expect(users.sorted() == ["f-1", "f-2", "f-3", "f-4", "f-5"])
     try rig.close()
   }
 }

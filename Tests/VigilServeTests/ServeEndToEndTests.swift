@@ -186,6 +186,26 @@ import VigilTesting
     try await rig.stopReceivers()
   }
 
+  @Test func aRotatedTokenFileTakesEffectOnReload() async throws {
+    let directory = try AuditBodies.directory()
+    let tokenFile = directory.appendingPathComponent("token")
+    try "first-token\n".write(to: tokenFile, atomically: true, encoding: .utf8)
+    let server = try ServeProcess([
+      "--listen", "127.0.0.1:0", "--auth-token-file", tokenFile.path,
+      "--store", directory.appendingPathComponent("vigil.db").path,
+      "--rules", AuditBodies.repository.appendingPathComponent("rules/audit.yaml").path,
+    ])
+    let client = try WebhookClient(base: "http://127.0.0.1:\(try await server.port())")
+    let body = AuditBodies.eventList([AuditBodies.exec(id: "t-1", pod: "a")])
+    #expect(try await client.send(body: body, token: "first-token").status == 200)
+    try "# rotated\nsecond-token\n".write(to: tokenFile, atomically: true, encoding: .utf8)
+    try await server.waitForLog("reloaded rules and configuration")
+    #expect(try await client.send(body: body, token: "first-token").status == 401)
+    #expect(try await client.send(body: body, token: "second-token").status == 200)
+    #expect(server.stop() == 0)
+    try await client.shutdown()
+  }
+
   /// A one-rule pack.
   static func rule(_ name: String, field: String, value: String) -> String {
     """

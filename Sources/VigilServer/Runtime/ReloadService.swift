@@ -14,6 +14,7 @@ struct ReloadService: Service {
   let reread: @Sendable () throws -> ServeConfiguration
   let processor: LiveAuditProcessor
   let sinks: SinkSupervisor
+  let tokens: BearerTokens
   let metrics: any MetricsFactory
   let logger: Logger
 
@@ -43,6 +44,7 @@ struct ReloadService: Service {
     let configuration = try reread()
     let rules = try RuleSet.load(files: configuration.rules.map { URL(fileURLWithPath: $0) })
     try sinks.replace(with: configuration.sinks)
+    tokens.replace(with: Set(configuration.auth.tokens))
     processor.reload(rules: rules)
     processor.reload(configuration: ServeRuntime.processorConfiguration(configuration))
   }

@@ -77,7 +77,7 @@ public struct ServeRuntime: Sendable {
     let application = try server.makeApplication(onListening: onListening)
     let reloader = ReloadService(
       watched: configuration.watchedFiles, reread: reread, processor: processor, sinks: sinks,
-      metrics: metrics.factory, logger: logger.child("reload"))
+      tokens: server.tokens, metrics: metrics.factory, logger: logger.child("reload"))
     readiness.set(true)
     logger.info(
       "vigil serve started",
