@@ -1,7 +1,7 @@
 -- wrk script: POST an audit EventList of EVENTS events (default 100) per request, as the
 -- kube-apiserver's batching webhook does. Every event has a fresh auditID (so the processor
 -- does the full work, no deduplication shortcut); one event in a hundred is a pods/exec
--- (raises an alert), the rest are benign reads by service accounts.
+-- into its own pod (raises its own alert), the rest are benign reads by service accounts.
 -- Environment: TOKEN (bearer), EVENTS (per body), DELAY_MS (pause per request per connection:
 -- a fixed offered rate of connections*1000/DELAY_MS requests/s).
 local events = tonumber(os.getenv("EVENTS") or "100")
@@ -18,10 +18,10 @@ local read_event = '{"kind":"Event","apiVersion":"audit.k8s.io/v1","level":"Meta
   .. '"requestReceivedTimestamp":"%s","stageTimestamp":"%s",'
   .. '"annotations":{"authorization.k8s.io/decision":"allow","authorization.k8s.io/reason":"RBAC: allowed by RoleBinding \\"cart\\""}}'
 local exec_event = '{"kind":"Event","apiVersion":"audit.k8s.io/v1","level":"Request",'
-  .. '"auditID":"%s","stage":"ResponseComplete","requestURI":"/api/v1/namespaces/shop/pods/cart-0/exec?command=sh&stdin=true&tty=true",'
+  .. '"auditID":"%s","stage":"ResponseStarted","requestURI":"/api/v1/namespaces/shop/pods/%s/exec?command=sh&stdin=true&tty=true",'
   .. '"verb":"create","user":{"username":"alice@example.com","groups":["devs"]},'
   .. '"sourceIPs":["203.0.113.7"],"userAgent":"kubectl/v1.30.0 (linux/amd64) kubernetes/7c48c2b",'
-  .. '"objectRef":{"resource":"pods","namespace":"shop","name":"cart-0","subresource":"exec","apiVersion":"v1"},'
+  .. '"objectRef":{"resource":"pods","namespace":"shop","name":"%s","subresource":"exec","apiVersion":"v1"},'
   .. '"responseStatus":{"metadata":{},"code":101},"requestReceivedTimestamp":"%s","stageTimestamp":"%s"}'
 
 function setup(thread)
@@ -45,7 +45,8 @@ function request()
     counter = counter + 1
     local id = string.format("%s-%04x-4000-8000-%012x", prefix, tid or 0, counter)
     if counter % 100 == 0 then
-      items[i] = string.format(exec_event, id, now, now)
+      local pod = string.format("cart-%d-%d", tid or 0, counter)
+      items[i] = string.format(exec_event, id, pod, pod, now, now)
     else
       items[i] = string.format(read_event, id, now, now)
     end
