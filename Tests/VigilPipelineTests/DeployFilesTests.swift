@@ -209,5 +209,16 @@ import Yams
     let user = try #require(users.last)
     #expect(!user.hasPrefix("root") && !user.hasPrefix("0"), "runs as \(user)")
     #expect(text.contains(#"ENTRYPOINT ["vigil", "serve", "--config", "/etc/vigil/config.yaml"]"#))
+    // Every file the build stage copies from the build context is in the repository (a
+    // git-ignored file such as Package.resolved would fail `docker build` on a fresh clone).
+    let root = Self.deploy.deletingLastPathComponent()
+    for line in lines where line.hasPrefix("COPY ") && !line.contains("--from=") {
+      let sources = line.split(separator: " ").dropFirst().dropLast()
+      for source in sources {
+        #expect(
+          FileManager.default.fileExists(atPath: root.appendingPathComponent(String(source)).path),
+          "COPY \(source): not in the repository")
+      }
+    }
   }
 }

@@ -47,12 +47,8 @@ struct ServeCommand: AsyncParsableCommand {
       try ServeConfiguration.resolve(
         file: file, environment: environment, flags: flags, sinkSpecs: sinkSpecs)
     }
-    let configuration: ServeConfiguration
-    do {
-      configuration = try resolve()
-    } catch {
-      throw ValidationError("\(error)")
-    }
+    // A ConfigurationError prints as `file:line:column: …` (no usage text: the flags are fine).
+    let configuration = try resolve()
     let logger = Self.bootstrapLogging(configuration.log)
     if check {
       try ServeCheck.run(configuration)
