@@ -21,8 +21,25 @@ let allTargets: [Target] = [
     name: "VigilRules",
     dependencies: ["VigilCore", "VigilJSON", .product(name: "Yams", package: "Yams")],
     swiftSettings: strict),
+  // The cluster model: inventory, owner chains, time-aware IP → identity, exposure, RBAC,
+  // image references. No I/O.
+  .target(name: "VigilKube", dependencies: ["VigilCore", "VigilJSON"], swiftSettings: strict),
+  // The Kubernetes API client: kubeconfig, in-cluster, exec credentials, list/watch.
+  .target(
+    name: "VigilKubeClient",
+    dependencies: [
+      "VigilCore", "VigilJSON", "VigilKube", .product(name: "Yams", package: "Yams"),
+      .product(name: "AsyncHTTPClient", package: "async-http-client"),
+      .product(name: "NIOSSL", package: "swift-nio-ssl"),
+      .product(name: "NIOCore", package: "swift-nio"),
+      .product(name: "NIOFoundationCompat", package: "swift-nio"),
+      .product(name: "Logging", package: "swift-log"),
+    ],
+    swiftSettings: strict),
   // Stateful detectors and the alert manager.
-  .target(name: "VigilDetect", dependencies: ["VigilCore", "VigilRules"], swiftSettings: strict),
+  .target(
+    name: "VigilDetect", dependencies: ["VigilCore", "VigilRules", "VigilKube", "VigilJSON"],
+    swiftSettings: strict),
   // The Store contract and the SQLite store.
   .target(
     name: "VigilStore",
@@ -109,7 +126,25 @@ let allTargets: [Target] = [
     swiftSettings: strict),
   .testTarget(
     name: "VigilDetectTests",
-    dependencies: ["VigilDetect", "VigilRules", "VigilAudit", "VigilCore", "VigilTesting"],
+    dependencies: [
+      "VigilDetect", "VigilRules", "VigilAudit", "VigilCore", "VigilTesting", "VigilKube",
+    ],
+    swiftSettings: strict),
+  .testTarget(
+    name: "VigilKubeTests",
+    dependencies: ["VigilKube", "VigilCore", "VigilJSON", "VigilTesting"],
+    swiftSettings: strict),
+  .testTarget(
+    name: "VigilKubeClientTests",
+    dependencies: [
+      "VigilKubeClient", "VigilKube", "VigilCore", "VigilJSON", "VigilTesting", "VigilHTTPTesting",
+      .product(name: "AsyncHTTPClient", package: "async-http-client"),
+      .product(name: "NIOCore", package: "swift-nio"),
+      .product(name: "NIOPosix", package: "swift-nio"),
+      .product(name: "NIOHTTP1", package: "swift-nio"),
+      .product(name: "NIOSSL", package: "swift-nio-ssl"),
+      .product(name: "Logging", package: "swift-log"),
+    ],
     swiftSettings: strict),
   .testTarget(
     name: "VigilStoreTests", dependencies: ["VigilStore", "VigilCore", "VigilTesting"],

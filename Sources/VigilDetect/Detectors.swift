@@ -7,8 +7,13 @@ public enum Detectors {
   /// A detector of any kind.
   public typealias AnyDetector = any Detector & Sendable
 
-  /// Every detector for the audit stream, given the loaded rules.
+  /// Every detector for the audit stream, given the loaded rules: the rule engine, out-of-band
+  /// deploys, and the inventory detectors (ingress exposure, RBAC permission diffs, new
+  /// registries) that rebuild the cluster model from the audit bodies.
   public static func audit(rules: RuleSet) -> [AnyDetector] {
-    [RuleDetector(rules: rules), DeployerBaselineDetector()]
+    [
+      RuleDetector(rules: rules), DeployerBaselineDetector(), ExposureAuditDetector(),
+      RBACAuditDetector(), RegistryAuditDetector(),
+    ]
   }
 }

@@ -28,6 +28,16 @@ import VigilCore
     return texts(payload["blocks"] ?? []).joined(separator: "\n")
   }
 
+  @Test func aWindowSummarySaysHowOftenAndOverWhatSpan() throws {
+    var summary = alert
+    summary.count = 7
+    summary.lastSeen = summary.time.adding(.seconds(240))
+    let bytes = SlackMessage.payload(summary)
+    let payload = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+    #expect(blockTexts(payload).contains("Seen 7 times from"))
+    #expect(!blockTexts(try decoded()).contains("Seen "))
+  }
+
   @Test func carriesRuleUserNamespaceAndPriority() throws {
     let payload = try decoded()
     let fallback = try #require(payload["text"] as? String)

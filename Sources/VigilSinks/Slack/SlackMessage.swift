@@ -28,7 +28,7 @@ public enum SlackMessage {
       ]),
       .object([
         "type": .string("section"),
-        "text": mrkdwn(truncated(escape(alert.output), sectionLimit)),
+        "text": mrkdwn(truncated(escape(alert.output) + repeats(alert), sectionLimit)),
       ]),
       .object([
         "type": .string("section"),
@@ -56,6 +56,14 @@ public enum SlackMessage {
     return .object([
       "text": .string(truncated(escape(fallback), sectionLimit)), "blocks": .array(blocks),
     ])
+  }
+
+  /// For a window summary: how often the alert occurred and over what span.
+  static func repeats(_ alert: Alert) -> String {
+    guard alert.count > 1 else { return "" }
+    let first = alert.time.rfc3339(fractionDigits: 0)
+    let last = alert.lastSeen.rfc3339(fractionDigits: 0)
+    return "\n_Seen \(alert.count) times from \(first) to \(last)._"
   }
 
   /// Slack's escaping for message text: `&`, `<`, `>` as entities (everything else is literal).
