@@ -53,7 +53,7 @@ let allTargets: [Target] = [
   .target(
     name: "VigilPipeline",
     dependencies: [
-      "VigilCore", "VigilJSON", "VigilAudit", "VigilRules", "VigilDetect", "VigilStore",
+      "VigilCore", "VigilJSON", "VigilAudit", "VigilRules", "VigilDetect", "VigilStore", "VigilKube",
       .product(name: "Yams", package: "Yams"),
       .product(name: "Logging", package: "swift-log"),
       .product(name: "Metrics", package: "swift-metrics"),
@@ -77,7 +77,8 @@ let allTargets: [Target] = [
   .target(
     name: "VigilServer",
     dependencies: [
-      "VigilCore", "VigilPipeline", "VigilStore", "VigilSinks",
+      "VigilCore", "VigilJSON", "VigilPipeline", "VigilStore", "VigilSinks", "VigilKube",
+      "VigilKubeClient",
       .product(name: "Hummingbird", package: "hummingbird"),
       .product(name: "HummingbirdTLS", package: "hummingbird"),
       .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -106,7 +107,7 @@ let allTargets: [Target] = [
     name: "vigil",
     dependencies: [
       "VigilPipeline", "VigilCore", "VigilJSON", "VigilAudit", "VigilRules", "VigilDetect",
-      "VigilStore", "VigilDemo", "VigilSinks", "VigilServer",
+      "VigilStore", "VigilDemo", "VigilSinks", "VigilServer", "VigilKube",
       .product(name: "ArgumentParser", package: "swift-argument-parser"),
       .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
       .product(name: "Logging", package: "swift-log"),
@@ -156,7 +157,7 @@ let allTargets: [Target] = [
     name: "VigilPipelineTests",
     dependencies: [
       "VigilPipeline", "VigilCore", "VigilTesting", "VigilStore", "VigilRules", "VigilAudit",
-      "VigilJSON", .product(name: "Yams", package: "Yams"),
+      "VigilJSON", "VigilKube", .product(name: "Yams", package: "Yams"),
       .product(name: "Logging", package: "swift-log"),
       .product(name: "Metrics", package: "swift-metrics"),
     ],
@@ -178,7 +179,7 @@ let allTargets: [Target] = [
     name: "VigilServerTests",
     dependencies: [
       "VigilServer", "VigilSinks", "VigilPipeline", "VigilStore", "VigilCore", "VigilTesting",
-      "VigilHTTPTesting", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+      "VigilHTTPTesting", "VigilKube", "VigilKubeClient", "VigilJSON", .product(name: "AsyncHTTPClient", package: "async-http-client"),
       .product(name: "NIOSSL", package: "swift-nio-ssl"),
       .product(name: "NIOCore", package: "swift-nio"),
       .product(name: "NIOPosix", package: "swift-nio"),

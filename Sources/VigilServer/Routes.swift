@@ -8,4 +8,10 @@ public enum Routes {
   public static let readiness = "/readyz"
   /// `GET`: Prometheus text exposition.
   public static let metrics = "/metrics"
+  /// `GET`: every entry point into the cluster (`kube.enabled`; authenticated like the webhook).
+  public static let exposure = "/api/v1/exposure"
+  /// `GET ?verb=&resource=[&namespace=]`: the subjects RBAC allows it, with their grant paths.
+  public static let whoCan = "/api/v1/rbac/who-can"
+  /// `GET ?ip=[&at=]`: who held an address (pod, service, node), its workload and class.
+  public static let identity = "/api/v1/identity"
 }

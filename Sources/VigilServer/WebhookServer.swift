@@ -4,10 +4,12 @@ import Logging
 import Metrics
 import NIOCore
 import Prometheus
+import VigilCore
 import VigilPipeline
 
 /// The HTTP face of `vigil serve`: the Kubernetes audit webhook (`POST /k8s-audit`), liveness
-/// (`/healthz`), readiness (`/readyz`) and Prometheus metrics (`/metrics`), over HTTP or TLS with
+/// (`/healthz`), readiness (`/readyz`), Prometheus metrics (`/metrics`) and, with a cluster
+/// inventory, the `/api/v1/…` cluster API, over HTTP or TLS with
 /// bearer-token and/or client-certificate authentication (see ``Configuration``).
 ///
 /// ``makeApplication(onListening:)`` returns a hummingbird application, which is a
@@ -27,6 +29,8 @@ public struct WebhookServer: Sendable {
   let logger: Logger
   /// The accepted bearer tokens; ``BearerTokens/replace(with:)`` rotates them while serving.
   public let tokens: BearerTokens
+  /// The cluster inventory behind `/api/v1/…`; nil (the default) answers 404 there.
+  let cluster: ClusterState?
 
   /// Creates a server.
   /// - Parameters:
@@ -36,14 +40,17 @@ public struct WebhookServer: Sendable {
   ///   - metricsFactory: makes the webhook's metrics (normally ``PrometheusMetrics/factory``).
   ///   - isReady: whether `/readyz` answers 200 (e.g. `{ flag.isReady }` of a ``ReadinessFlag``).
   ///   - logger: the server's logger.
+  ///   - cluster: the cluster inventory the `/api/v1/…` routes read (nil: those answer 404).
   public init(
     configuration: Configuration,
     intake: any AuditIntake,
     registry: PrometheusCollectorRegistry,
     metricsFactory: any MetricsFactory,
     isReady: @escaping @Sendable () -> Bool,
-    logger: Logger
+    logger: Logger,
+    cluster: ClusterState? = nil
   ) {
+    self.cluster = cluster
     self.configuration = configuration
     self.intake = intake
     self.registry = registry
@@ -118,6 +125,8 @@ public struct WebhookServer: Sendable {
     router.get(RouterPath(Routes.metrics)) { request, context in
       await probes.metrics(request, context: context)
     }
+    ClusterAPI(cluster: cluster, authenticator: authenticator, now: { Timestamp.now() })
+      .mount(on: router)
     return router
   }
 }

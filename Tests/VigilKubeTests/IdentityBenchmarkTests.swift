@@ -15,6 +15,7 @@ import Testing
   @Test func runsOnSmallNumbers() {
     let result = IdentityBenchmark.run(pods: 200, lookups: 20_000)
     #expect(result.pods == 200)
+    #expect(result.lookups == 20_000)
     #expect(result.lookupsPerSecond > 0)
     #expect(result.podsAppliedPerSecond > 0)
     // Seven probes in eight hit a pod (the eighth is an address nobody holds).

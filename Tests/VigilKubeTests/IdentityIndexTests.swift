@@ -118,7 +118,8 @@ import VigilCore
     let lb = try ip("203.0.113.10")
     #expect(inventory.resolve(ip: lb, at: t(30)).addressClass == .publicInternet)
     #expect(inventory.resolve(ip: lb, at: t(90)).addressClass == .loadBalancer)
-    #expect(inventory.resolve(ip: lb, at: t(90)).description == "Service payments/public (LoadBalancer)")
+    #expect(
+      inventory.resolve(ip: lb, at: t(90)).description == "Service payments/public (LoadBalancer)")
   }
 
   @Test func configuredRanges() throws {

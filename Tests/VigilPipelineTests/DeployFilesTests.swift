@@ -121,7 +121,7 @@ import Yams
       kinds.isSuperset(of: [
         "Namespace", "ServiceAccount", "Deployment", "Service", "PersistentVolumeClaim",
         "ConfigMap",
-        "NetworkPolicy",
+        "NetworkPolicy", "ClusterRole", "ClusterRoleBinding",
       ]))
     for manifest in manifests {
       #expect(manifest["apiVersion"] is String && manifest["kind"] is String)
@@ -145,6 +145,58 @@ import Yams
       $0["port"] as? Int
     }
     #expect(ports == [8443])
+  }
+
+  /// `KubeResource.inventory` of VigilKubeClient as `group/plural` (this target does not depend
+  /// on VigilKubeClient; keep the two in step).
+  static let inventoryResources: Set<String> = [
+    "/namespaces", "/nodes", "/pods", "/services", "discovery.k8s.io/endpointslices",
+    "networking.k8s.io/ingresses", "networking.k8s.io/networkpolicies",
+    "gateway.networking.k8s.io/gateways", "gateway.networking.k8s.io/httproutes",
+    "apps/deployments", "apps/replicasets", "apps/statefulsets", "apps/daemonsets", "batch/jobs",
+    "batch/cronjobs", "rbac.authorization.k8s.io/roles", "rbac.authorization.k8s.io/clusterroles",
+    "rbac.authorization.k8s.io/rolebindings", "rbac.authorization.k8s.io/clusterrolebindings",
+    "admissionregistration.k8s.io/validatingwebhookconfigurations",
+    "admissionregistration.k8s.io/mutatingwebhookconfigurations",
+  ]
+
+  @Test func inventoryClusterRoleReadsExactlyTheInventory() throws {
+    let manifests = try Self.manifests()
+    let role = try #require(
+      manifests.first {
+        $0["kind"] as? String == "ClusterRole"
+          && ($0["metadata"] as? [String: Any])?["name"] as? String == "vigil-inventory"
+      })
+    var granted = Set<String>()
+    for rule in role["rules"] as? [[String: Any]] ?? [] {
+      let groups = rule["apiGroups"] as? [String] ?? []
+      let resources = rule["resources"] as? [String] ?? []
+      let verbs = rule["verbs"] as? [String] ?? []
+      #expect(Set(verbs) == ["get", "list", "watch"], "verbs \(verbs)")
+      #expect(rule["resourceNames"] == nil && rule["nonResourceURLs"] == nil)
+      for value in groups + resources + verbs {
+        #expect(!value.contains("*"), "wildcard \(value)")
+        #expect(value != "secrets", "secrets granted")
+      }
+      for group in groups { for resource in resources { granted.insert("\(group)/\(resource)") } }
+    }
+    #expect(granted == Self.inventoryResources)
+    let binding = try #require(
+      manifests.first {
+        $0["kind"] as? String == "ClusterRoleBinding"
+          && ($0["roleRef"] as? [String: Any])?["name"] as? String == "vigil-inventory"
+      })
+    #expect((binding["roleRef"] as? [String: Any])?["kind"] as? String == "ClusterRole")
+    let subjects = binding["subjects"] as? [[String: Any]] ?? []
+    #expect(subjects.count == 1)
+    #expect(subjects.first?["kind"] as? String == "ServiceAccount")
+    #expect(subjects.first?["name"] as? String == "vigil")
+    #expect(subjects.first?["namespace"] as? String == "vigil-system")
+    // The pod mounts the token (the inventory needs it); the account does not by default.
+    let deployment = try #require(manifests.first { $0["kind"] as? String == "Deployment" })
+    let pod = ((deployment["spec"] as? [String: Any])?["template"] as? [String: Any])?["spec"]
+    #expect((pod as? [String: Any])?["automountServiceAccountToken"] as? Bool == true)
+    #expect((pod as? [String: Any])?["serviceAccountName"] as? String == "vigil")
   }
 
   @Test func deploymentIsHardened() throws {
@@ -188,6 +240,7 @@ import Yams
     #expect(configuration.listen.port == 8443)
     #expect(configuration.store == "/var/lib/vigil/vigil.db")
     #expect(configuration.auth.tokens == ["a-token"])
+    #expect(configuration.kube.enabled && configuration.kube.inCluster)
     #expect(!configuration.sinks.isEmpty)
     // The shipped rules then the ConfigMap's local rules compile together.
     let shipped = try String(

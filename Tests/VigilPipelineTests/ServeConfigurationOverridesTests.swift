@@ -52,6 +52,8 @@ import VigilCore
       "limits.maxQueuedEvents": "77", "limits.retryAfterSeconds": "3", "store": "s.db",
       "rules": "r.yaml", "auditLog": "audit.log", "detection.minimumPriority": "error",
       "detection.aggregationWindow": "90s", "log.level": "trace", "log.format": "json",
+      "kube.enabled": "true", "kube.kubeconfig": "kc.yaml", "kube.context": "prod",
+      "kube.inCluster": "false",
     ]
     #expect(Set(values.keys) == Set(ServeConfiguration.options.map(\.key)))
     var environment: [String: String] = [:]
@@ -72,6 +74,8 @@ import VigilCore
       #expect(configuration.auditLog == "audit.log" && configuration.log.format == .json)
       #expect(configuration.detection.minimumPriority == .error)
       #expect(configuration.detection.aggregationWindow == .seconds(90))
+      #expect(configuration.kube.enabled && !configuration.kube.inCluster)
+      #expect(configuration.kube.kubeconfig == "kc.yaml" && configuration.kube.context == "prod")
     }
   }
 

@@ -65,6 +65,44 @@ struct ConfigFixture {
     #expect(configuration.detection.aggregationWindow == .seconds(600))
     #expect(configuration.sinks.map(\.kind) == [.stdout])
     #expect(configuration.auditLog == nil)
+    #expect(configuration.kube == ServeConfiguration.Kube())
+    #expect(!configuration.kube.enabled && !configuration.kube.inCluster)
+    #expect(configuration.kube.kubeconfig == nil && configuration.kube.context == nil)
+  }
+
+  @Test func readsTheKubeSection() throws {
+    let fixture = try ConfigFixture()
+    defer { fixture.remove() }
+    let configuration = try fixture.resolve(
+      """
+      kube:
+        enabled: true
+        kubeconfig: /etc/vigil/kubeconfig
+        context: prod-admin
+      """)
+    #expect(configuration.kube.enabled && !configuration.kube.inCluster)
+    #expect(configuration.kube.kubeconfig == "/etc/vigil/kubeconfig")
+    #expect(configuration.kube.context == "prod-admin")
+    let inCluster = try fixture.resolve(
+      "kube: {enabled: true}\n", environment: ["VIGIL_KUBE_IN_CLUSTER": "true"])
+    #expect(inCluster.kube.enabled && inCluster.kube.inCluster)
+    let unknown = try #require(try fixture.error("kube:\n  inclutser: true\n"))
+    #expect(unknown.code == .unknownKey)
+    #expect(unknown.description.contains("inCluster"), "\(unknown)")
+  }
+
+  @Test func inClusterConflictsWithAKubeconfig() throws {
+    let fixture = try ConfigFixture()
+    defer { fixture.remove() }
+    let error = try #require(
+      try fixture.error(
+        "kube:\n  inCluster: true\n  kubeconfig: /root/.kube/config\n"))
+    #expect(error.code == .conflict)
+    #expect(error.description.contains("kube.kubeconfig"), "\(error)")
+    #expect(error.description.contains("config.yaml:3"), "\(error)")
+    let context = try #require(
+      try fixture.error("kube: {inCluster: true}\n", flags: ["kube-context": "prod"]))
+    #expect(context.code == .conflict && context.description.contains("--kube-context"))
   }
 
   @Test func readsEverySection() throws {

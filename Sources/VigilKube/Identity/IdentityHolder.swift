@@ -1,30 +1,78 @@
 /// Who held an address: a pod, a Service (ClusterIP, load balancer, external IP) or a node.
+///
+/// The fields live in one immutable box, so handing a holder out of a lookup costs one
+/// reference count, not one per string (setters replace the box).
 public struct IdentityHolder: Sendable, Hashable, CustomStringConvertible {
-  /// The address class the holder gives (`.pod`, `.service`, `.loadBalancer`, `.externalIP`,
-  /// `.node`).
-  public var addressClass: AddressClass
-  /// The namespace (empty for nodes).
-  public var namespace: String
-  /// The pod, Service or node name.
-  public var name: String
-  /// The object's uid (empty when unknown).
-  public var uid: String
-  /// The pod's workload (nil for Services and nodes).
-  public var workload: WorkloadReference?
-  /// How the workload was found.
-  public var workloadConfidence: WorkloadConfidence?
+  /// The fields, shared between copies.
+  final class Storage: Sendable {
+    let addressClass: AddressClass
+    let namespace: String
+    let name: String
+    let uid: String
+    let workload: WorkloadReference?
+    let workloadConfidence: WorkloadConfidence?
+
+    init(
+      addressClass: AddressClass, namespace: String, name: String, uid: String,
+      workload: WorkloadReference?, workloadConfidence: WorkloadConfidence?
+    ) {
+      self.addressClass = addressClass
+      self.namespace = namespace
+      self.name = name
+      self.uid = uid
+      self.workload = workload
+      self.workloadConfidence = workloadConfidence
+    }
+  }
+
+  private var storage: Storage
 
   /// Creates a holder.
   public init(
     addressClass: AddressClass, namespace: String, name: String, uid: String = "",
     workload: WorkloadReference? = nil, workloadConfidence: WorkloadConfidence? = nil
   ) {
-    self.addressClass = addressClass
-    self.namespace = namespace
-    self.name = name
-    self.uid = uid
-    self.workload = workload
-    self.workloadConfidence = workloadConfidence
+    storage = Storage(
+      addressClass: addressClass, namespace: namespace, name: name, uid: uid, workload: workload,
+      workloadConfidence: workloadConfidence)
+  }
+
+  /// The address class the holder gives (`.pod`, `.service`, `.loadBalancer`, `.externalIP`,
+  /// `.node`).
+  public var addressClass: AddressClass { storage.addressClass }
+  /// The namespace (empty for nodes).
+  public var namespace: String { storage.namespace }
+  /// The pod, Service or node name.
+  public var name: String { storage.name }
+  /// The object's uid (empty when unknown).
+  public var uid: String { storage.uid }
+  /// The pod's workload (nil for Services and nodes).
+  public var workload: WorkloadReference? { storage.workload }
+  /// How the workload was found.
+  public var workloadConfidence: WorkloadConfidence? { storage.workloadConfidence }
+
+  /// The same holder with another workload.
+  public func with(workload: WorkloadReference?, confidence: WorkloadConfidence?) -> IdentityHolder
+  {
+    IdentityHolder(
+      addressClass: addressClass, namespace: namespace, name: name, uid: uid, workload: workload,
+      workloadConfidence: confidence)
+  }
+
+  /// Equal when every field is.
+  public static func == (lhs: IdentityHolder, rhs: IdentityHolder) -> Bool {
+    lhs.storage === rhs.storage
+      || (lhs.addressClass == rhs.addressClass && lhs.namespace == rhs.namespace
+        && lhs.name == rhs.name && lhs.uid == rhs.uid && lhs.workload == rhs.workload
+        && lhs.workloadConfidence == rhs.workloadConfidence)
+  }
+
+  /// Hashes the identifying fields.
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(addressClass)
+    hasher.combine(namespace)
+    hasher.combine(name)
+    hasher.combine(uid)
   }
 
   /// `payments/api-7d9f-x2 (Deployment payments/api)`, `Service payments/db (ClusterIP)`,

@@ -47,7 +47,9 @@ extension IdentityIndex {
     if let fixed = Self.wellKnownClass(ip), fixed != .privateNetwork, fixed != .publicInternet {
       return result(fixed)
     }
-    if let node = nodeAddresses[ip] { return result(.node, .inferred, node: node) }
+    if let node = nodeAddresses[ip] {
+      return result(.node, .inferred, node: nodeNames[Int(node)])
+    }
     for entry in podCIDRList where entry.network.contains(ip) {
       return result(.podCIDR, node: entry.node)
     }

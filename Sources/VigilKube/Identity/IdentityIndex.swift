@@ -32,8 +32,12 @@ public struct IdentityIndex: Sendable {
   var nodePodCIDRs: [String: [IPNetwork]] = [:]
   /// The flattened `nodePodCIDRs`, with the node name.
   var podCIDRList: [(network: IPNetwork, node: String)] = []
-  /// Every address a node ever held, with the node's name.
-  var nodeAddresses: [IPAddress: String] = [:]
+  /// Every address a node ever held → index into `nodeNames`.
+  var nodeAddresses = AddressTable()
+  /// Names of nodes that held addresses.
+  var nodeNames: [String] = []
+  /// Positions in `nodeNames`.
+  var nodeNumbers: [String: Int32] = [:]
   /// The smallest block holding every ClusterIP seen, per family (IPv4, IPv6).
   var seenServiceBlock: (v4: IPNetwork?, v6: IPNetwork?) = (nil, nil)
 
@@ -107,7 +111,7 @@ public struct IdentityIndex: Sendable {
       addressByInterval.append(address)
       latest.set(address, index)
       entry.open.append(index)
-      if holder.addressClass == .node { nodeAddresses[address] = holder.name }
+      if holder.addressClass == .node { noteNodeAddress(address, node: holder.name) }
       if holder.addressClass == .service { noteClusterIP(address) }
     }
     live[key] = entry
@@ -164,6 +168,16 @@ public struct IdentityIndex: Sendable {
     guard var entry = live[holder.key] else { return }
     entry.open.removeAll { $0 == i }
     live[holder.key] = entry
+  }
+
+  mutating func noteNodeAddress(_ address: IPAddress, node: String) {
+    if let i = nodeAddresses[address], nodeNames[Int(i)] == node { return }
+    let i = nodeNumbers[node] ?? Int32(nodeNames.count)
+    if i == nodeNames.count {
+      nodeNames.append(node)
+      nodeNumbers[node] = i
+    }
+    nodeAddresses.set(address, i)
   }
 
   mutating func noteClusterIP(_ address: IPAddress) {

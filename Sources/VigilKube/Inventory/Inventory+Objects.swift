@@ -122,8 +122,7 @@ extension Inventory {
       IdentityHolder.Key(
         addressClass: .pod, namespace: pod.namespace, name: pod.name, uid: pod.uid)
     ) {
-      $0.workload = resolution.workload
-      $0.workloadConfidence = resolution.confidence
+      $0 = $0.with(workload: resolution.workload, confidence: resolution.confidence)
     }
   }
 }

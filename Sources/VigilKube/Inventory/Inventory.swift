@@ -3,8 +3,11 @@ import VigilJSON
 
 /// The kind of a watch event.
 public enum WatchEventType: String, Sendable, Hashable, CaseIterable {
+  /// The object was created (or listed).
   case added = "ADDED"
+  /// The object changed.
   case modified = "MODIFIED"
+  /// The object was deleted.
   case deleted = "DELETED"
 }
 

@@ -1,15 +1,26 @@
 /// The object kinds the inventory keeps.
 public enum InventoryKind: String, Sendable, Hashable, CaseIterable, Comparable {
+  /// A Pod.
   case pod = "Pod"
+  /// A Service.
   case service = "Service"
+  /// A Node.
   case node = "Node"
+  /// A Namespace.
   case namespace = "Namespace"
+  /// A ReplicaSet (apps/v1).
   case replicaSet = "ReplicaSet"
+  /// A Deployment (apps/v1).
   case deployment = "Deployment"
+  /// A StatefulSet (apps/v1).
   case statefulSet = "StatefulSet"
+  /// A DaemonSet (apps/v1).
   case daemonSet = "DaemonSet"
+  /// A Job (batch/v1).
   case job = "Job"
+  /// A CronJob (batch/v1).
   case cronJob = "CronJob"
+  /// An EndpointSlice (discovery.k8s.io/v1).
   case endpointSlice = "EndpointSlice"
 
   /// The kind of a list's items from the list's kind (`PodList` → `.pod`); nil otherwise.
@@ -29,10 +40,16 @@ public enum InventoryKind: String, Sendable, Hashable, CaseIterable, Comparable 
 
 /// The controllers that own pods.
 public enum WorkloadKind: String, Sendable, Hashable, CaseIterable {
+  /// A ReplicaSet (apps/v1).
   case replicaSet = "ReplicaSet"
+  /// A Deployment (apps/v1).
   case deployment = "Deployment"
+  /// A StatefulSet (apps/v1).
   case statefulSet = "StatefulSet"
+  /// A DaemonSet (apps/v1).
   case daemonSet = "DaemonSet"
+  /// A Job (batch/v1).
   case job = "Job"
+  /// A CronJob (batch/v1).
   case cronJob = "CronJob"
 }

@@ -50,8 +50,11 @@ public struct PodRecord: Sendable, Hashable {
 public struct ContainerRecord: Sendable, Hashable {
   /// Which list the container is in.
   public enum Role: String, Sendable, Hashable {
+    /// `spec.initContainers`.
     case initContainer = "init"
+    /// `spec.containers`.
     case container = "container"
+    /// `spec.ephemeralContainers` (`kubectl debug`).
     case ephemeral = "ephemeral"
   }
 

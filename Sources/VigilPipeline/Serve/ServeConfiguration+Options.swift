@@ -72,6 +72,21 @@ extension ServeConfiguration {
     Option(
       "log.format", default: "`text`", "Log line format: `text` or `json`",
       parse: ConfigValue.logFormat, set: { $0.log.format = $1 }),
+    Option(
+      "kube.enabled", default: "`false`",
+      "Watch the cluster (inventory, exposure, RBAC) and serve `/api/v1/…`",
+      parse: ConfigValue.bool, set: { $0.kube.enabled = $1 }),
+    Option(
+      "kube.kubeconfig", default: "`$KUBECONFIG`, else `~/.kube/config`",
+      "Kubeconfig file used to reach the API server (unless `kube.inCluster`)",
+      parse: ConfigValue.optionalText, set: { $0.kube.kubeconfig = $1 }),
+    Option(
+      "kube.context", default: "the current context", "Kubeconfig context to use",
+      parse: ConfigValue.optionalText, set: { $0.kube.context = $1 }),
+    Option(
+      "kube.inCluster", default: "`false`",
+      "Use the pod's service account token and CA instead of a kubeconfig",
+      parse: ConfigValue.bool, set: { $0.kube.inCluster = $1 }),
   ]
 
   /// The option with `key`, if any.

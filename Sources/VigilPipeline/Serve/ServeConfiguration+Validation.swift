@@ -1,7 +1,7 @@
 import Foundation
 
 /// The checks that need every source merged: listen default, TLS and mTLS pairing, token and
-/// secret files, sinks (unique names, required options).
+/// secret files, sinks (unique names, required options), the Kubernetes connection.
 extension ConfigResolution {
   /// The validated configuration.
   mutating func finish() throws(ConfigurationError) -> ServeConfiguration {
@@ -10,6 +10,7 @@ extension ConfigResolution {
       configuration.listen.port = configuration.tls.isEnabled ? 8443 : 8080
     }
     try checkTLS(configuration.tls)
+    try checkKube(configuration.kube)
     if configuration.rules.isEmpty {
       throw ConfigurationError(.missingValue, at: origin("rules"), "rules: at least one rule file")
     }
@@ -44,6 +45,18 @@ extension ConfigResolution {
       }
     }
     return configuration
+  }
+
+  /// `kube.inCluster` reads the pod's service account: a kubeconfig or context beside it is a
+  /// mistake (one of the two would be ignored).
+  private func checkKube(_ kube: ServeConfiguration.Kube) throws(ConfigurationError) {
+    guard kube.inCluster else { return }
+    for (key, value) in [("kube.kubeconfig", kube.kubeconfig), ("kube.context", kube.context)]
+    where value != nil {
+      throw ConfigurationError(
+        .conflict, at: origin(key),
+        "\(key) is set but kube.inCluster is true (in-cluster uses the service account)")
+    }
   }
 
   /// Certificate and key together; a client CA only with TLS; a required client certificate

@@ -82,6 +82,29 @@ public struct ServeConfiguration: Sendable, Hashable {
     public var format: Format = .text
   }
 
+  /// The Kubernetes API connection that keeps the cluster inventory (exposure, RBAC, identities).
+  public struct Kube: Sendable, Hashable {
+    /// Whether `vigil serve` watches the cluster and serves `/api/v1/…`.
+    public var enabled = false
+    /// The kubeconfig file; nil: `$KUBECONFIG`, else `~/.kube/config` (ignored in-cluster).
+    public var kubeconfig: String?
+    /// The kubeconfig context; nil: its current context.
+    public var context: String?
+    /// Use the pod's service account instead of a kubeconfig.
+    public var inCluster = false
+
+    /// Creates the settings (by default: off).
+    public init(
+      enabled: Bool = false, kubeconfig: String? = nil, context: String? = nil,
+      inCluster: Bool = false
+    ) {
+      self.enabled = enabled
+      self.kubeconfig = kubeconfig
+      self.context = context
+      self.inCluster = inCluster
+    }
+  }
+
   /// Where the HTTP server listens: `0.0.0.0:8443` when TLS is on, `0.0.0.0:8080` otherwise,
   /// unless set.
   public var listen = ListenAddress(host: "0.0.0.0", port: 8080)
@@ -101,6 +124,8 @@ public struct ServeConfiguration: Sendable, Hashable {
   public var detection = Detection()
   /// Logging.
   public var log = Log()
+  /// The cluster inventory (off by default).
+  public var kube = Kube()
   /// Alert destinations (default: one `stdout` sink named `stdout`).
   public var sinks = [SinkConfiguration(name: "stdout", kind: .stdout)]
   /// `secretFile` of each sink that read its secret from a file, by sink name (watched for reload).

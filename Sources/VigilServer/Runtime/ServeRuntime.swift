@@ -11,7 +11,8 @@ import VigilSinks
 import VigilStore
 
 /// `vigil serve` assembled: the store and the durable queue, the processor, one delivery loop
-/// per sink, the webhook server and the reload watcher, run as one `ServiceGroup`.
+/// per sink, the webhook server, the reload watcher and (with `kube.enabled`) the cluster
+/// watch, run as one `ServiceGroup`.
 ///
 /// Shutdown (SIGTERM, SIGINT) goes in the order that loses nothing: the webhook stops taking
 /// requests, the processor drains the queue, the sinks send what is due, then the files close.
@@ -54,9 +55,10 @@ public struct ServeRuntime: Sendable {
       queue.close()
       try? store.close()
     }
-    let inputs: [any LiveEventInput] = try configuration.auditLog.map {
-      [try AuditLogFileInput(path: $0, store: store)]
-    } ?? []
+    let inputs: [any LiveEventInput] =
+      try configuration.auditLog.map {
+        [try AuditLogFileInput(path: $0, store: store)]
+      } ?? []
     let processor = try LiveAuditProcessor(
       store: store, queue: queue, inputs: inputs, rules: rules,
       configuration: Self.processorConfiguration(configuration),
@@ -68,13 +70,22 @@ public struct ServeRuntime: Sendable {
       outbox: store, httpClient: httpClient, logger: logger.child("sinks"),
       metrics: metrics.factory)
     let readiness = ReadinessFlag()
+    // The cluster inventory (`kube.enabled`): /readyz also waits for its first full list.
+    let cluster = configuration.kube.enabled ? ClusterState() : nil
     let intake = QueuedAuditIntake(
       queue: queue, retryAfterSeconds: configuration.limits.retryAfterSeconds)
     let server = WebhookServer(
       configuration: Self.serverConfiguration(configuration), intake: intake,
       registry: metrics.registry, metricsFactory: metrics.factory,
-      isReady: { readiness.isReady }, logger: logger.child("webhook"))
+      isReady: { readiness.isReady && (cluster?.hasSynced() ?? true) },
+      logger: logger.child("webhook"), cluster: cluster)
     let application = try server.makeApplication(onListening: onListening)
+    // Made last of what can fail: its HTTP client must reach `run()`, which shuts it down.
+    var clusterWatch: ClusterWatchService?
+    if let cluster {
+      clusterWatch = try await ClusterWatchService.make(
+        configuration.kube, state: cluster, metrics: metrics.factory, logger: logger.child("kube"))
+    }
     let reloader = ReloadService(
       watched: configuration.watchedFiles, reread: reread, processor: processor, sinks: sinks,
       tokens: server.tokens, metrics: metrics.factory, logger: logger.child("reload"))
@@ -85,15 +96,19 @@ public struct ServeRuntime: Sendable {
         "store.path": "\(configuration.store)", "rules.count": "\(rules.rules.count)",
         "sinks": "\(configuration.sinks.map(\.name).joined(separator: ","))",
         "listen": "\(configuration.listen)", "tls": "\(configuration.tls.isEnabled)",
-        "queue.events": "\(queue.queuedEvents)",
+        "queue.events": "\(queue.queuedEvents)", "kube": "\(configuration.kube.enabled)",
       ])
-    // Shut down in reverse order: webhook, reloader, processor (drains), sinks (drain).
+    // Shut down in reverse order: webhook, cluster watch, reloader, processor (drains), sinks
+    // (drain).
+    var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+      .init(service: sinks), .init(service: ProcessorService(processor: processor)),
+      .init(service: reloader),
+    ]
+    if let clusterWatch { services.append(.init(service: clusterWatch)) }
+    services.append(.init(service: application))
     let group = ServiceGroup(
       configuration: .init(
-        services: [
-          .init(service: sinks), .init(service: ProcessorService(processor: processor)),
-          .init(service: reloader), .init(service: application),
-        ],
+        services: services,
         gracefulShutdownSignals: [.sigterm, .sigint], logger: logger.child("lifecycle")))
     try await group.run()
     readiness.set(false)
@@ -112,14 +127,18 @@ public struct ServeRuntime: Sendable {
   }
 
   /// The webhook server's settings from the configuration.
-  static func serverConfiguration(_ configuration: ServeConfiguration) -> WebhookServer.Configuration {
+  static func serverConfiguration(_ configuration: ServeConfiguration)
+    -> WebhookServer.Configuration
+  {
     let tls = configuration.tls
     return WebhookServer.Configuration(
       host: configuration.listen.host, port: configuration.listen.port,
       maxBodyBytes: configuration.limits.maxBodyBytes,
       bearerTokens: Set(configuration.auth.tokens),
       tls: tls.certificate.flatMap { certificate in
-        tls.key.map { WebhookServer.Configuration.TLS(certificateChainPath: certificate, privateKeyPath: $0) }
+        tls.key.map {
+          WebhookServer.Configuration.TLS(certificateChainPath: certificate, privateKeyPath: $0)
+        }
       },
       clientCAPath: tls.clientCA, requireClientCertificate: tls.requireClientCertificate,
       metricsRequireAuthentication: configuration.auth.metricsRequireAuth)

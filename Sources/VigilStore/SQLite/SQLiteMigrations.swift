@@ -11,6 +11,7 @@ public enum SQLiteMigrations {
     ("v1-events-alerts", v1EventsAlerts),
     ("v2-alert-subject-indexes", v2AlertSubjectIndexes),
     ("v3-live-serve", v3LiveServe),
+    ("v4-inventory-objects", v4InventoryObjects),
   ]
 
   /// A migrator holding the migrations up to and including `target` (all when nil).
@@ -128,5 +129,18 @@ public enum SQLiteMigrations {
       sinks TEXT NOT NULL
     );
     CREATE INDEX pending_summaries_end ON pending_summaries(window_end);
+    """
+
+  /// The cluster objects imported from a snapshot (`vigil inventory import`): raw API JSON, one
+  /// row per object, replaced when the same object is imported again.
+  static let v4InventoryObjects = """
+    CREATE TABLE inventory_objects (
+      kind TEXT NOT NULL,
+      namespace TEXT NOT NULL,
+      name TEXT NOT NULL,
+      updated INTEGER NOT NULL,
+      json BLOB NOT NULL,
+      PRIMARY KEY (kind, namespace, name)
+    ) WITHOUT ROWID;
     """
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VigilCore
 import VigilDemo
+import VigilKube
 import VigilPipeline
 import VigilRules
 
@@ -33,7 +34,20 @@ struct BenchCommand: ParsableCommand {
 
   @OptionGroup var rules: RuleOptions
 
+  @Option(
+    help: "Measure the IP → identity index instead: pods in the synthetic cluster (e.g. 10000).")
+  var identityPods: Int?
+
   func run() throws {
+    if let identityPods {
+      // Lookups/s on one core and resident memory per pod, on realistic pod JSON.
+      let result = IdentityBenchmark.run(pods: identityPods, lookups: 2_000_000)
+      print("identity: \(result)")
+      print(
+        "memory per 10,000 pods: \(Summary.bytes(Int(result.bytesPerPod * 10_000))); "
+          + "lookups that found a holder: \(result.hits)")
+      return
+    }
     let path = try file ?? Self.generate(events: events)
     var bench = try ThroughputBenchmark(path: path)
     bench.repetitions = repetitions

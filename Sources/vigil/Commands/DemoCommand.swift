@@ -2,7 +2,9 @@ import ArgumentParser
 import Foundation
 import VigilCore
 import VigilDemo
+import VigilKube
 import VigilPipeline
+import VigilStore
 
 /// `vigil demo`: analyze the shipped day of a small cluster's audit log, attacks woven in.
 struct DemoCommand: ParsableCommand {
@@ -53,17 +55,50 @@ struct DemoCommand: ParsableCommand {
     runner.db = db
     let summary = try runner.run()
     stdout.write(summary.render())
+    stdout.write(try Self.clusterSection(db: db))
     stdout.write(
       """
 
       Look closer:
         vigil alerts --db \(db) --severity warning          # the alerts that matter
         vigil alerts --db \(db) --rule "Package Manager Run via Exec" -o json
+        vigil exposure --db \(db)                            # the cluster's entry points
+        vigil rbac who-can get secrets -n payments --db \(db)
         vigil analyze --rules rules/ --output falco \(log.path)   # Falco's JSON format
         vigil rules list                                     # rules, tags and controls
 
       """)
     stdout.flush()
+  }
+
+  /// Imports the demo cluster's snapshot into the store and shows what the model makes of it:
+  /// the entry points, who can read the payments Secrets, and a pod IP resolved to its workload.
+  static func clusterSection(db: String) throws -> String {
+    let now = Timestamp.now()
+    var snapshot = ClusterSnapshot()
+    snapshot.add(file: "demo snapshot", bytes: DemoSnapshot.cluster(), at: now)
+    try SQLiteStore(path: db).save(objects: snapshot.objects)
+    let inventory = try snapshot.inventory(at: now)
+    var text = "\nCluster (the demo snapshot: \(snapshot.objects.count) objects, "
+    text += "\(inventory.pods.count) pods)\n  entry points:\n"
+    for exposure in snapshot.exposures(inventory: inventory).list() {
+      let (severity, reason) = exposure.assessment
+      let behind = exposure.workloads.map(\.description).joined(separator: ", ")
+      text += "    \(severity.falcoName.uppercased()) \(exposure.subject): \(exposure.details)"
+      text += behind.isEmpty ? " — \(reason)\n" : " → \(behind) — \(reason)\n"
+    }
+    text += "  who can get secrets in payments:\n"
+    for answer in snapshot.rbac().whoCan(verb: "get", resource: "secrets", namespace: "payments")
+      .prefix(6)
+    {
+      text += "    \(answer)\n"
+    }
+    if let pod = inventory.pods.values.first(where: { $0.namespace == "payments" }),
+      let ip = pod.podIPs.first
+    {
+      text += "  identity: \(ip) is \(inventory.resolve(ip: ip, at: now))\n"
+    }
+    return text
   }
 
   /// The shipped demo log, or one generated into a temporary file when the checkout lacks it.
