@@ -14,4 +14,6 @@ public enum Routes {
   public static let whoCan = "/api/v1/rbac/who-can"
   /// `GET ?ip=[&at=]`: who held an address (pod, service, node), its workload and class.
   public static let identity = "/api/v1/identity"
+  /// `GET`: every registry the cluster runs images from: class, namespaces, images, unpinned.
+  public static let registries = "/api/v1/registries"
 }

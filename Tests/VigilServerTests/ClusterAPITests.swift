@@ -28,6 +28,23 @@ import VigilServer
     }
   }
 
+  @Test func registriesListWhatThePodsAndWorkloadsRun() async throws {
+    try await KubeTestHarness.run { harness throws in
+      #expect(try await harness.waitForSync())
+      let answer = try await harness.get("/api/v1/registries")
+      #expect(answer.status == 200)
+      let root = try answer.json().root
+      let rows = root["registries"]?.elements ?? []
+      #expect(root["count"]?.int == Int64(rows.count))
+      #expect(!rows.isEmpty)
+      for row in rows {
+        #expect(row["registry"]?.string?.isEmpty == false)
+        #expect(row["namespaces"]?.elements.isEmpty == false)
+        #expect((row["images"]?.int ?? 0) >= 1)
+      }
+    }
+  }
+
   @Test func identityNamesTheDeploymentOfAPodIP() async throws {
     try await KubeTestHarness.run { harness throws in
       #expect(try await harness.waitForSync())

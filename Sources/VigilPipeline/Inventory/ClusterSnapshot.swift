@@ -116,6 +116,44 @@ public struct ClusterSnapshot: Sendable {
     return exposures
   }
 
+  /// The registries and images the pods and workload templates run, per namespace.
+  public func registries() -> RegistryInventory {
+    var registries = RegistryInventory()
+    for object in objects where Self.imageKinds.contains(object.kind) {
+      guard let document = try? JSONDocument(parsing: object.json) else { continue }
+      let workload = WorkloadReference(
+        kind: object.kind, namespace: object.namespace, name: object.name)
+      for image in Self.images(in: document.root) {
+        _ = try? registries.record(
+          imageText: image, namespace: object.namespace, workload: workload, at: object.updated,
+          announce: false)
+      }
+    }
+    return registries
+  }
+
+  /// The kinds whose specs carry container images.
+  public static let imageKinds: Set<String> = [
+    "Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob",
+  ]
+
+  /// The container images of a pod spec or a workload's pod template (also a CronJob's).
+  public static func images(in object: JSONValue) -> [String] {
+    let specs = [
+      object["spec"], object["spec"]?["template"]?["spec"],
+      object["spec"]?["jobTemplate"]?["spec"]?["template"]?["spec"],
+    ]
+    var images: [String] = []
+    for spec in specs.compactMap({ $0 }) {
+      for key in ["initContainers", "containers", "ephemeralContainers"] {
+        for container in spec[key]?.elements ?? [] {
+          if let image = container["image"]?.string { images.append(image) }
+        }
+      }
+    }
+    return images
+  }
+
   /// The RBAC model: Kubernetes' default ClusterRoles, then every RBAC object held.
   public func rbac() -> RBACModel {
     var model = RBACModel.kubernetesDefaults

@@ -20,6 +20,12 @@ extension K8sFields {
       .strings(images(event).compactMap(FieldSupport.registry))
     },
     Field.reading(
+      "k8s.req.unpinned_images", .string, list: true, argument: .optionalIndex,
+      "Images in k8s.req.images referenced by tag only, without an @sha256: digest"
+    ) { event, _ in
+      .strings(images(event).filter { !$0.contains("@sha256:") })
+    },
+    Field.reading(
       "k8s.req.privileged", .bool,
       "True when any container of the request body's pod specs is privileged, any workload kind"
     ) { event, _ in

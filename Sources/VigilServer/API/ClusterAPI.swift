@@ -1,5 +1,6 @@
 import Hummingbird
 import VigilCore
+import VigilJSON
 import VigilKube
 
 /// `GET /api/v1/exposure`, `/api/v1/rbac/who-can` and `/api/v1/identity`: the cluster inventory
@@ -24,6 +25,9 @@ struct ClusterAPI: Sendable {
     router.get(RouterPath(Routes.identity)) { request, context in
       await guarded(request, context) { cluster in identity(request, cluster) }
     }
+    router.get(RouterPath(Routes.registries)) { request, context in
+      await guarded(request, context) { cluster in registries(cluster) }
+    }
   }
 
   /// Authenticates, then answers with `body` when the inventory is on.
@@ -43,6 +47,24 @@ struct ClusterAPI: Sendable {
   /// `Exposure.json` of every entry point.
   func exposure(_ cluster: ClusterState) -> Response {
     .json(.ok, cluster.read { Exposure.json($0.exposure.list()) })
+  }
+
+  /// The registries the cluster's pods and workloads run images from.
+  func registries(_ cluster: ClusterState) -> Response {
+    let body = cluster.read { state -> String in
+      let inventory = state.registries
+      let rows = inventory.registries.sorted { $0.key < $1.key }.map { registry, sighting in
+        let images = inventory.images.keys.filter { $0.registry == registry }
+        let namespaces = sighting.namespaces.keys.sorted().map(JSONText.quoted)
+        return "{\"registry\":\(JSONText.quoted(registry)),"
+          + "\"class\":\(JSONText.quoted("\(inventory.classifier.classify(registry))")),"
+          + "\"firstSeen\":\(JSONText.quoted(sighting.firstSeen.description)),"
+          + "\"namespaces\":[\(namespaces.joined(separator: ","))],"
+          + "\"images\":\(images.count),\"unpinned\":\(images.filter { !$0.isPinned }.count)}"
+      }
+      return "{\"count\":\(rows.count),\"registries\":[\(rows.joined(separator: ","))]}"
+    }
+    return .json(.ok, body)
   }
 
   /// One query parameter, nil when absent or empty.

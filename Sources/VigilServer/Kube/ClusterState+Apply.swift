@@ -1,6 +1,7 @@
 import VigilCore
 import VigilJSON
 import VigilKube
+import VigilPipeline
 
 /// How one delivery updates the three models.
 extension ClusterState.Snapshot {
@@ -41,6 +42,9 @@ extension ClusterState.Snapshot {
       }
       changed.formUnion(owners.retain(kind: kind, kept))
       refreshServices(in: changed, at: time, issues: &issues)
+    }
+    if ClusterSnapshot.imageKinds.contains(kind) {
+      for object in objects { recordImages(of: object, kind: kind, at: time) }
     }
     if RBACModel.kinds.contains(kind) {
       var seen = Set<ObjectKey>()
@@ -88,6 +92,9 @@ extension ClusterState.Snapshot {
         refreshServices(in: [workload.namespace], at: time, issues: &issues)
       }
     }
+    if ClusterSnapshot.imageKinds.contains(kind), type != .deleted {
+      recordImages(of: object, kind: kind, at: time)
+    }
     if RBACModel.kinds.contains(kind) {
       if type == .deleted {
         rbac.delete(Self.key(of: object, kind: kind))
@@ -98,6 +105,17 @@ extension ClusterState.Snapshot {
           issues.append(Self.issue(object, kind: kind, reason: "\(error)"))
         }
       }
+    }
+  }
+
+  /// Records the images an object runs (first seen per registry, image and namespace). Alerts
+  /// on new registries come from the audit stream, which knows who set them.
+  private mutating func recordImages(of object: JSONValue, kind: String, at time: Timestamp) {
+    let workload = Self.reference(of: object, kind: kind)
+    for image in ClusterSnapshot.images(in: object) {
+      _ = try? registries.record(
+        imageText: image, namespace: workload.namespace, workload: workload, at: time,
+        announce: false)
     }
   }
 

@@ -16,6 +16,8 @@ public final class ClusterState: Sendable {
     public var exposure: ExposureInventory
     /// Roles and bindings with the effective permissions they give.
     public var rbac: RBACModel
+    /// Every image the pods and workload templates run, by registry and namespace.
+    public var registries = RegistryInventory()
     /// The kinds whose first list has been applied.
     public var syncedKinds: Set<String> = []
     /// Optional kinds whose API is not served.

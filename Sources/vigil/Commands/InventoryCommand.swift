@@ -52,5 +52,13 @@ struct InventoryImportCommand: ParsableCommand {
       + kinds.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
     print("stored now: \(stored.objects.count) objects, \(inventory.pods.count) pods, "
       + "\(exposures.count) entry points (vigil exposure --db \(db))")
+    let registries = stored.registries()
+    for (registry, sighting) in registries.registries.sorted(by: { $0.key < $1.key }) {
+      let images = registries.images.filter { $0.key.registry == registry }
+      let unpinned = images.keys.filter { !$0.isPinned }.count
+      print("registry \(registry) (\(registries.classifier.classify(registry))): "
+        + "\(images.count) images, \(unpinned) not pinned by digest, namespaces "
+        + sighting.namespaces.keys.sorted().joined(separator: ", "))
+    }
   }
 }
