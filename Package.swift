@@ -95,6 +95,7 @@ let allTargets: [Target] = [
   .target(
     name: "VigilHTTPTesting",
     dependencies: [
+      .product(name: "NIOSSL", package: "swift-nio-ssl"),
       .product(name: "NIOCore", package: "swift-nio"),
       .product(name: "NIOPosix", package: "swift-nio"),
       .product(name: "NIOHTTP1", package: "swift-nio"),

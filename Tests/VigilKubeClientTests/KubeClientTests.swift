@@ -1,3 +1,4 @@
+import VigilHTTPTesting
 import Foundation
 import Testing
 import VigilJSON

@@ -1,3 +1,4 @@
+import VigilHTTPTesting
 import Testing
 import VigilJSON
 

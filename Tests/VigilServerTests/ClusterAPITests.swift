@@ -1,3 +1,4 @@
+import VigilHTTPTesting
 import Foundation
 import Testing
 import VigilJSON
@@ -107,7 +108,7 @@ import VigilServer
 
   @Test func aModifiedServiceShowsUpInTheExposureAPI() async throws {
     let changedService = KubeTestFixtures.service(loadBalancer: false, resourceVersion: "101")
-    let script: [KubeFakeAPIServer.WatchStep] = [
+    let script: [FakeAPIServer.WatchStep] = [
       .chunk(KubeTestFixtures.event("MODIFIED", changedService))
     ]
     try await KubeTestHarness.run(watches: ["/api/v1/services": script]) { harness throws in

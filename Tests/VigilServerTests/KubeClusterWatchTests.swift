@@ -1,3 +1,4 @@
+import VigilHTTPTesting
 import Foundation
 import Testing
 import VigilCore
@@ -104,7 +105,7 @@ import VigilServer
       .replacingOccurrences(
         of: #""name":"deployer","namespace":"ci""#, with: #""name":"ops","namespace":"ops""#)
     let path = "/apis/rbac.authorization.k8s.io/v1/clusterrolebindings"
-    let script: [KubeFakeAPIServer.WatchStep] = [.chunk(KubeTestFixtures.event("ADDED", binding))]
+    let script: [FakeAPIServer.WatchStep] = [.chunk(KubeTestFixtures.event("ADDED", binding))]
     try await KubeTestHarness.run(watches: [path: script]) { harness throws in
       #expect(try await harness.waitForSync())
       let seen = try await KubeTestFixtures.eventually {
@@ -114,7 +115,7 @@ import VigilServer
       }
       #expect(seen)
       // Every served resource (all but the two Gateway API ones) is watched at the same time.
-      func watched(_ requests: [KubeFakeAPIServer.Request]) -> Set<String> {
+      func watched(_ requests: [FakeAPIServer.Request]) -> Set<String> {
         Set(requests.filter { $0.query["watch"] == "true" }.map(\.path))
       }
       let requests = try await harness.fake.waitForRequests { watched($0).count == 19 }
@@ -161,7 +162,7 @@ import VigilServer
       {"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure",\
       "message":"too old resource version: 100 (2000)","reason":"Expired","code":410}
       """)
-    let script: [KubeFakeAPIServer.WatchStep] = [.chunk(expired)]
+    let script: [FakeAPIServer.WatchStep] = [.chunk(expired)]
     try await KubeTestHarness.run(watches: ["/api/v1/pods": script]) { harness throws in
       #expect(try await harness.waitForSync())
       let relisted = try await KubeTestFixtures.eventually {

@@ -81,7 +81,7 @@ enum KubeTestFixtures {
 
   /// Serves the cluster on `server`: every non-optional inventory resource gets a list (empty
   /// but for the fixtures); the Gateway API stays unserved (404: not installed).
-  static func serve(on server: KubeFakeAPIServer) {
+  static func serve(on server: FakeAPIServer) {
     let items: [String: [String]] = [
       "Deployment": [deployment], "ReplicaSet": [replicaSet], "Pod": [pod],
       "Service": [service(loadBalancer: true, resourceVersion: "14")],
@@ -99,7 +99,7 @@ enum KubeTestFixtures {
 
   /// A watch service for `server` (token auth, trusting the test CA), fast retries.
   static func watchService(
-    _ server: KubeFakeAPIServer, token: String, state: ClusterState, metrics: PrometheusMetrics
+    _ server: FakeAPIServer, token: String, state: ClusterState, metrics: PrometheusMetrics
   ) throws -> ClusterWatchService {
     let certificates = try TestCertificates.shared.get()
     let configuration = KubeConfiguration(

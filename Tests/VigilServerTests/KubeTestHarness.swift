@@ -1,3 +1,4 @@
+import VigilHTTPTesting
 import AsyncHTTPClient
 import Foundation
 import NIOCore
@@ -14,7 +15,7 @@ struct KubeTestHarness: Sendable {
   /// The token the fake API server accepts.
   static let kubeToken = "kube-token"
 
-  let fake: KubeFakeAPIServer
+  let fake: FakeAPIServer
   let state: ClusterState
   let metrics: PrometheusMetrics
   let port: Int
@@ -31,10 +32,10 @@ struct KubeTestHarness: Sendable {
   /// Runs the three; `watches` scripts the first watch of some paths, and the fake server
   /// refuses the watch's token until told otherwise when `acceptingToken` is false.
   static func run<T: Sendable>(
-    watches: [String: [KubeFakeAPIServer.WatchStep]] = [:], acceptingToken: Bool = true,
+    watches: [String: [FakeAPIServer.WatchStep]] = [:], acceptingToken: Bool = true,
     _ body: (KubeTestHarness) async throws -> T
   ) async throws -> T {
-    let fake = try await KubeFakeAPIServer(
+    let fake = try await FakeAPIServer(
       authentication: .token, tokens: acceptingToken ? [kubeToken] : [])
     KubeTestFixtures.serve(on: fake)
     for (path, steps) in watches { fake.addWatch(path, steps) }

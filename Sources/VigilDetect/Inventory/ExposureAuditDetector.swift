@@ -43,31 +43,16 @@ public struct ExposureAuditDetector: Detector, Sendable {
   }
 
   public mutating func observe(_ event: Event, at now: Timestamp) -> [Alert] {
-    guard let audit = event.audit, let ref = audit.objectRef, ref.subresource == nil,
-      let resource = ref.resource, let kind = Self.kinds[resource],
-      audit.stage == nil || audit.stage == "ResponseComplete", (audit.responseCode ?? 200) < 300
+    guard let audit = event.audit, let resource = audit.objectRef?.resource,
+      let kind = Self.kinds[resource], let write = AuditWrite(audit, kind: kind, known: &known)
     else { return [] }
     let changes: [ExposureChange]
-    switch audit.verb {
-    case "create", "update", "patch":
-      let root = audit.document.root
-      let object =
-        root["responseObject"].flatMap { $0["kind"]?.string == nil ? nil : $0 }
-        ?? (audit.verb == "patch" ? nil : root["requestObject"])
-      guard let object, object.kind == .object else { return [] }
+    switch write.action {
+    case .wrote(let object, let firstSight):
       guard let applied = try? inventory.apply(object, at: event.time) else { return [] }
-      let key = ObjectKey(
-        kind: kind, namespace: ref.namespace ?? "",
-        name: ref.name ?? object["metadata"]?["name"]?.string ?? "")
-      let firstSight = known.insert(key).inserted
-      changes = firstSight && audit.verb != "create" ? [] : applied
-    case "delete":
-      guard let name = ref.name else { return [] }
-      let key = ObjectKey(kind: kind, namespace: ref.namespace ?? "", name: name)
-      known.remove(key)
-      changes = inventory.delete(key, at: event.time)
-    default:
-      return []
+      changes = firstSight ? [] : applied
+    case .deleted:
+      changes = inventory.delete(write.key, at: event.time)
     }
     return changes.compactMap { alert(for: $0, event: event, audit: audit) }
   }

@@ -39,33 +39,18 @@ public struct RBACAuditDetector: Detector, Sendable {
   }
 
   public mutating func observe(_ event: Event, at now: Timestamp) -> [Alert] {
-    guard let audit = event.audit, let ref = audit.objectRef, ref.subresource == nil,
-      let resource = ref.resource, let kind = Self.kinds[resource],
+    guard let audit = event.audit, let ref = audit.objectRef, let resource = ref.resource,
+      let kind = Self.kinds[resource],
       ref.apiGroup == nil || ref.apiGroup == "rbac.authorization.k8s.io",
-      audit.stage == nil || audit.stage == "ResponseComplete", (audit.responseCode ?? 200) < 300
+      let write = AuditWrite(audit, kind: kind, known: &known)
     else { return [] }
     let changes: [RBACChange]
-    switch audit.verb {
-    case "create", "update", "patch":
-      let root = audit.document.root
-      let object =
-        root["responseObject"].flatMap { $0["kind"]?.string == nil ? nil : $0 }
-        ?? (audit.verb == "patch" ? nil : root["requestObject"])
-      guard let object, object.kind == .object,
-        let applied = try? model.apply(object, kind: kind)
-      else { return [] }
-      let key = ObjectKey(
-        kind: kind, namespace: ref.namespace ?? "",
-        name: ref.name ?? object["metadata"]?["name"]?.string ?? "")
-      let firstSight = known.insert(key).inserted
-      changes = firstSight && audit.verb != "create" ? [] : applied
-    case "delete":
-      guard let name = ref.name else { return [] }
-      let key = ObjectKey(kind: kind, namespace: ref.namespace ?? "", name: name)
-      known.remove(key)
-      changes = model.delete(key)
-    default:
-      return []
+    switch write.action {
+    case .wrote(let object, let firstSight):
+      guard let applied = try? model.apply(object, kind: kind) else { return [] }
+      changes = firstSight ? [] : applied
+    case .deleted:
+      changes = model.delete(write.key)
     }
     guard !changes.isEmpty else { return [] }
     return [alert(for: changes.sorted(), kind: kind, event: event, audit: audit)]

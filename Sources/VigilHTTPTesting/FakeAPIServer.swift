@@ -4,14 +4,13 @@ import NIOHTTP1
 import NIOPosix
 import NIOSSL
 import Synchronization
-import VigilHTTPTesting
 
 /// A local HTTPS stand-in for the Kubernetes API server (127.0.0.1, an ephemeral port): checks a
 /// bearer token (or requires a client certificate from the test CA), serves paged lists, scripted
 /// chunked watch streams and 404s, and records every request.
-final class FakeAPIServer: Sendable {
+public final class FakeAPIServer: Sendable {
   /// How clients must authenticate.
-  enum Authentication: Sendable {
+  public enum Authentication: Sendable {
     /// `Authorization: Bearer <one of the accepted tokens>`.
     case token
     /// A client certificate signed by the test CA (checked in the TLS handshake).
@@ -19,7 +18,7 @@ final class FakeAPIServer: Sendable {
   }
 
   /// One step of a scripted watch response.
-  enum WatchStep: Sendable {
+  public enum WatchStep: Sendable {
     /// One chunk of body bytes (flushed on its own, a few milliseconds after the previous one).
     case chunk(String)
     /// End the response normally (the terminating zero-length chunk).
@@ -29,10 +28,13 @@ final class FakeAPIServer: Sendable {
   }
 
   /// A request as received.
-  struct Request: Sendable {
-    var path: String
-    var query: [String: String]
-    var authorization: String?
+  public struct Request: Sendable {
+    /// The path, without the query.
+    public var path: String
+    /// The query parameters.
+    public var query: [String: String]
+    /// The `Authorization` header.
+    public var authorization: String?
   }
 
   private struct State {
@@ -46,10 +48,10 @@ final class FakeAPIServer: Sendable {
   private let state: Mutex<State>
   private let channel: Mutex<(any Channel)?>
   /// `https://127.0.0.1:<port>`.
-  let url: String
+  public let url: String
 
   /// Starts the server.
-  init(authentication: Authentication, tokens: Set<String> = []) async throws {
+  public init(authentication: Authentication, tokens: Set<String> = []) async throws {
     let certificates = try TestCertificates.shared.get()
     var tls = TLSConfiguration.makeServerConfiguration(
       certificateChain: try NIOSSLCertificate.fromPEMFile(certificates.serverCertificate).map {
@@ -83,35 +85,35 @@ final class FakeAPIServer: Sendable {
   }
 
   /// Stops listening (open streams stay until their clients leave).
-  func stop() async throws {
+  public func stop() async throws {
     let bound = channel.withLock { $0 }
     try await bound?.close()
   }
 
   /// Replaces the accepted tokens.
-  func accept(tokens: Set<String>) { state.withLock { $0.acceptedTokens = tokens } }
+  public func accept(tokens: Set<String>) { state.withLock { $0.acceptedTokens = tokens } }
 
   /// Serves a list at `path` (items as JSON texts) with a resource version.
-  func setList(_ path: String, kind: String, resourceVersion: String, items: [String]) {
+  public func setList(_ path: String, kind: String, resourceVersion: String, items: [String]) {
     state.withLock { $0.lists[path] = (items, resourceVersion, kind) }
   }
 
   /// Queues a scripted watch response for `path` (served in order; once used up, watches stay
   /// open without events).
-  func addWatch(_ path: String, _ steps: [WatchStep]) {
+  public func addWatch(_ path: String, _ steps: [WatchStep]) {
     state.withLock { $0.watches[path, default: []].append(steps) }
   }
 
   /// Queues an error status answered to the next watch of `path`.
-  func addWatchStatus(_ path: String, _ status: Int) {
+  public func addWatchStatus(_ path: String, _ status: Int) {
     state.withLock { $0.watchStatuses[path, default: []].append(status) }
   }
 
   /// The requests received so far.
-  var requests: [Request] { state.withLock { $0.requests } }
+  public var requests: [Request] { state.withLock { $0.requests } }
 
   /// Waits (at most `seconds`) until `condition` holds for the recorded requests.
-  func waitForRequests(
+  public func waitForRequests(
     timeout seconds: Double = 10, _ condition: ([Request]) -> Bool
   ) async throws -> [Request] {
     let deadline = ContinuousClock.now + .seconds(seconds)
@@ -179,7 +181,7 @@ final class FakeAPIServer: Sendable {
   }
 
   /// A Status object as the API server writes it.
-  static func status(_ code: Int, _ reason: String, _ message: String) -> String {
+  public static func status(_ code: Int, _ reason: String, _ message: String) -> String {
     """
     {"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"\(message)",\
     "reason":"\(reason)","code":\(code)}
