@@ -42,7 +42,12 @@ struct BenchCommand: ParsableCommand {
     if let identityPods {
       // Lookups/s on one core and resident memory per pod, on realistic pod JSON.
       let result = IdentityBenchmark.run(pods: identityPods, lookups: 2_000_000)
+      let ceiling = Self.dictionaryLookupsPerSecond(keys: identityPods, lookups: 2_000_000)
       print("identity: \(result)")
+      print(
+        "ceiling: a Dictionary<UInt32, Int> of \(identityPods) addresses, same probe pattern: "
+          + "\(Summary.fixed(ceiling / 1e6, 1)) M lookups/s; identity index ÷ ceiling = "
+          + Summary.fixed(result.lookupsPerSecond / ceiling, 3))
       print(
         "memory per 10,000 pods: \(Summary.bytes(Int(result.bytesPerPod * 10_000))); "
           + "lookups that found a holder: \(result.hits)")
@@ -74,6 +79,27 @@ struct BenchCommand: ParsableCommand {
           Summary.fixed(memchrScan.seconds / stage.seconds, 4)))
     }
     try memory(path: path, ruleFiles: ruleFiles, lines: bench.lines.count)
+  }
+
+  /// The best of five rounds of `lookups` probes (one in eight a miss) into a plain dictionary
+  /// of `keys` IPv4 addresses: what a lookup costs with no history, classification or names.
+  static func dictionaryLookupsPerSecond(keys: Int, lookups: Int) -> Double {
+    let base: UInt32 = 0x0AF4_0000
+    let table = Dictionary(uniqueKeysWithValues: (0..<UInt32(max(keys, 1))).map { (base &+ $0, Int($0)) })
+    var generator = SystemRandomNumberGenerator()
+    let probes = (0..<65_536).map { index -> UInt32 in
+      index % 8 == 0 ? 0xC0A8_0000 &+ UInt32(index) : base &+ UInt32.random(in: 0..<UInt32(max(keys, 1)), using: &generator)
+    }
+    var best = Double.infinity
+    var sum = 0
+    for _ in 0..<5 {
+      let start = ContinuousClock.now
+      for index in 0..<lookups { sum &+= table[probes[index & 65_535]] ?? 0 }
+      let (seconds, attoseconds) = (ContinuousClock.now - start).components
+      best = min(best, Double(seconds) + Double(attoseconds) / 1e18)
+    }
+    if sum == 42 { print("") }  // keeps the loop from being optimized away
+    return Double(lookups) / best
   }
 
   /// The whole analyze path (decode, dedup, rules, detectors, aggregation) without a store.
