@@ -31,7 +31,9 @@ public enum DemoSnapshot {
           "creationTimestamp": "2026-09-14T08:00:00Z",
           "labels": ["kubernetes.io/hostname": .string(node.name)],
         ],
-        "spec": ["podCIDR": .string("10.244.\(index).0/24"), "podCIDRs": [.string("10.244.\(index).0/24")]],
+        "spec": [
+          "podCIDR": .string("10.244.\(index).0/24"), "podCIDRs": [.string("10.244.\(index).0/24")],
+        ],
         "status": [
           "addresses": [
             ["type": "InternalIP", "address": .string(node.ip)],
@@ -65,7 +67,10 @@ public enum DemoSnapshot {
         "metadata": [
           "name": .string(replicaSet), "namespace": .string(w.namespace),
           "uid": .string(replicaSetUID), "creationTimestamp": "2026-10-30T09:12:44Z",
-          "labels": ["app.kubernetes.io/name": .string(w.name), "pod-template-hash": .string(w.replicaSetHash)],
+          "labels": [
+            "app.kubernetes.io/name": .string(w.name),
+            "pod-template-hash": .string(w.replicaSetHash),
+          ],
           "ownerReferences": [
             [
               "apiVersion": "apps/v1", "kind": "Deployment", "name": .string(w.name),
@@ -75,7 +80,9 @@ public enum DemoSnapshot {
         ],
         "spec": [
           "replicas": .int(Int64(w.pods.count)), "selector": ["matchLabels": labels],
-          "template": ["metadata": ["labels": labels], "spec": DemoObjects.podSpec(w, image: image)],
+          "template": [
+            "metadata": ["labels": labels], "spec": DemoObjects.podSpec(w, image: image),
+          ],
         ],
       ])
       owner = [
@@ -92,7 +99,9 @@ public enum DemoSnapshot {
         "spec": [
           "replicas": .int(Int64(w.pods.count)), "selector": ["matchLabels": labels],
           "serviceName": .string(w.name),
-          "template": ["metadata": ["labels": labels], "spec": DemoObjects.podSpec(w, image: image)],
+          "template": [
+            "metadata": ["labels": labels], "spec": DemoObjects.podSpec(w, image: image),
+          ],
         ],
       ])
       owner = [
@@ -115,24 +124,25 @@ public enum DemoSnapshot {
             [
               "name": .string(w.name), "ready": true, "restartCount": 0, "image": .string(image),
               "imageID": .string("\(w.image)@sha256:\(String(repeating: "5", count: 64))"),
-              "containerID": .string("containerd://\(pod.uid.filter { $0 != "-" })\(pod.uid.filter { $0 != "-" })"),
+              "containerID": .string(
+                "containerd://\(pod.uid.filter { $0 != "-" })\(pod.uid.filter { $0 != "-" })"),
               "started": true,
             ]
           ],
         ],
       ])
     }
-    let public_ = w.namespace == "shop" && w.name == "frontend"
+    let isPublic = w.namespace == "shop" && w.name == "frontend"
     var spec: [(String, DemoJSON)] = [
-      ("type", .string(public_ ? "LoadBalancer" : "ClusterIP")),
+      ("type", .string(isPublic ? "LoadBalancer" : "ClusterIP")),
       ("clusterIP", .string("10.96.\(w.port % 200).\(w.pods.count + 10)")),
       ("selector", labels),
     ]
     var port: [(String, DemoJSON)] = [
-      ("name", "main"), ("protocol", "TCP"), ("port", .int(public_ ? 443 : w.port)),
+      ("name", "main"), ("protocol", "TCP"), ("port", .int(isPublic ? 443 : w.port)),
       ("targetPort", .int(w.port)),
     ]
-    if public_ { port.append(("nodePort", 31443)) }
+    if isPublic { port.append(("nodePort", 31443)) }
     spec.append(("ports", .array([.object(port)])))
     items.append([
       "kind": "Service", "apiVersion": "v1",
@@ -142,7 +152,7 @@ public enum DemoSnapshot {
         "labels": labels,
       ],
       "spec": .object(spec),
-      "status": public_
+      "status": isPublic
         ? ["loadBalancer": ["ingress": [["ip": .string(shopLoadBalancerIP)]]]]
         : ["loadBalancer": [:]],
     ])
@@ -155,19 +165,31 @@ public enum DemoSnapshot {
     [
       [
         "kind": "ClusterRoleBinding", "apiVersion": "rbac.authorization.k8s.io/v1",
-        "metadata": ["name": "argocd-application-controller", "creationTimestamp": "2026-09-14T08:30:00Z"],
-        "roleRef": ["apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole", "name": "cluster-admin"],
+        "metadata": [
+          "name": "argocd-application-controller", "creationTimestamp": "2026-09-14T08:30:00Z",
+        ],
+        "roleRef": [
+          "apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole", "name": "cluster-admin",
+        ],
         "subjects": [["kind": "ServiceAccount", "name": "deployer", "namespace": "ci"]],
       ],
       [
         "kind": "Role", "apiVersion": "rbac.authorization.k8s.io/v1",
-        "metadata": ["name": "payments-secrets", "namespace": "payments", "creationTimestamp": "2026-09-14T08:30:00Z"],
+        "metadata": [
+          "name": "payments-secrets", "namespace": "payments",
+          "creationTimestamp": "2026-09-14T08:30:00Z",
+        ],
         "rules": [["apiGroups": [""], "resources": ["secrets"], "verbs": ["get"]]],
       ],
       [
         "kind": "RoleBinding", "apiVersion": "rbac.authorization.k8s.io/v1",
-        "metadata": ["name": "payments-api-secrets", "namespace": "payments", "creationTimestamp": "2026-09-14T08:30:00Z"],
-        "roleRef": ["apiGroup": "rbac.authorization.k8s.io", "kind": "Role", "name": "payments-secrets"],
+        "metadata": [
+          "name": "payments-api-secrets", "namespace": "payments",
+          "creationTimestamp": "2026-09-14T08:30:00Z",
+        ],
+        "roleRef": [
+          "apiGroup": "rbac.authorization.k8s.io", "kind": "Role", "name": "payments-secrets",
+        ],
         "subjects": [["kind": "ServiceAccount", "name": "payments-api", "namespace": "payments"]],
       ],
     ]

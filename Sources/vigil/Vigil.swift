@@ -14,7 +14,8 @@ struct Vigil: AsyncParsableCommand {
     version: "0.1.0",
     subcommands: [
       DemoCommand.self, AnalyzeCommand.self, AlertsCommand.self, RulesCommand.self,
-      FieldsCommand.self, BenchCommand.self, ServeCommand.self, SuppressCommand.self, InventoryCommand.self, ExposureCommand.self,
+      FieldsCommand.self, BenchCommand.self, ServeCommand.self, SuppressCommand.self,
+      InventoryCommand.self, ExposureCommand.self,
       RBACCommand.self,
     ]
   )

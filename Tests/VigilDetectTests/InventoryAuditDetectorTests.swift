@@ -11,7 +11,8 @@ import VigilDetect
     var detector = ExposureAuditDetector()
     let created = F.write(
       id: "1", verb: "create", resource: "services", namespace: "payments", name: "db",
-      object: F.service(name: "db", namespace: "payments", type: "ClusterIP", port: 5432, selector: "db"),
+      object: F.service(
+        name: "db", namespace: "payments", type: "ClusterIP", port: 5432, selector: "db"),
       user: "system:serviceaccount:argocd:argocd-application-controller",
       agent: "argocd-application-controller/v2.10.4", at: "2026-11-02T08:00:00Z")
     #expect(detector.observe(created, at: created.time).isEmpty)
@@ -35,7 +36,8 @@ import VigilDetect
     var detector = ExposureAuditDetector()
     let update = F.write(
       id: "1", verb: "update", resource: "services", namespace: "web", name: "front",
-      object: F.service(name: "front", namespace: "web", type: "LoadBalancer", port: 443, selector: "front"),
+      object: F.service(
+        name: "front", namespace: "web", type: "LoadBalancer", port: 443, selector: "front"),
       at: "2026-11-02T08:00:00Z")
     #expect(detector.observe(update, at: update.time).isEmpty)
     #expect(!detector.inventory.list().isEmpty)
@@ -52,7 +54,8 @@ import VigilDetect
     let binding = F.write(
       id: "2", verb: "create", resource: "rolebindings", apiGroup: "rbac.authorization.k8s.io",
       namespace: "prod", name: "bob-secrets",
-      object: F.roleBinding(name: "bob-secrets", namespace: "prod", role: "secret-reader", user: "bob"),
+      object: F.roleBinding(
+        name: "bob-secrets", namespace: "prod", role: "secret-reader", user: "bob"),
       at: "2026-11-02T09:00:00Z")
     let alerts = detector.observe(binding, at: binding.time)
     #expect(alerts.count == 1)
@@ -73,7 +76,8 @@ import VigilDetect
     let binding = F.write(
       id: "1", verb: "create", resource: "rolebindings", apiGroup: "rbac.authorization.k8s.io",
       namespace: "payments", name: "carol-admin",
-      object: F.roleBinding(name: "carol-admin", namespace: "payments", role: "cluster-admin", user: "carol"),
+      object: F.roleBinding(
+        name: "carol-admin", namespace: "payments", role: "cluster-admin", user: "carol"),
       at: "2026-11-02T09:00:00Z")
     let alerts = detector.observe(binding, at: binding.time)
     #expect(alerts.first?.output.contains("+ carol can now *") == true)
@@ -85,18 +89,22 @@ import VigilDetect
     func deploy(_ id: String, _ namespace: String, _ image: String, _ time: String) -> [Alert] {
       let event = F.write(
         id: id, verb: "create", resource: "deployments", apiGroup: "apps", namespace: namespace,
-        name: "app-\(id)", object: F.deployment(name: "app-\(id)", namespace: namespace, image: image),
+        name: "app-\(id)",
+        object: F.deployment(name: "app-\(id)", namespace: namespace, image: image),
         at: time)
       return detector.observe(event, at: event.time)
     }
-    #expect(deploy("1", "shop", "registry.example.com/shop/cart:1.4", "2026-11-02T08:00:00Z").isEmpty)
-    #expect(deploy("2", "shop", "registry.example.com/shop/web:2.0", "2026-11-02T10:00:00Z").isEmpty)
+    #expect(
+      deploy("1", "shop", "registry.example.com/shop/cart:1.4", "2026-11-02T08:00:00Z").isEmpty)
+    #expect(
+      deploy("2", "shop", "registry.example.com/shop/web:2.0", "2026-11-02T10:00:00Z").isEmpty)
     let miner = deploy("3", "shop", "docker.io/xmrig/xmrig:latest", "2026-11-02T11:00:00Z")
     #expect(miner.count == 1)
     #expect(miner.first?.output.contains("docker.io") == true)
     #expect(miner.first?.output.contains("not pinned by digest") == true)
     #expect((miner.first?.severity ?? .debug) >= .warning)
-    let elsewhere = deploy("4", "billing", "registry.example.com/billing/api:1", "2026-11-02T12:00:00Z")
+    let elsewhere = deploy(
+      "4", "billing", "registry.example.com/billing/api:1", "2026-11-02T12:00:00Z")
     #expect(elsewhere.first?.fields.contains { $0.value == "first-in-namespace" } == true)
   }
 }

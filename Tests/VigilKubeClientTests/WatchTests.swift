@@ -1,5 +1,5 @@
-import VigilHTTPTesting
 import Testing
+import VigilHTTPTesting
 import VigilJSON
 
 @testable import VigilKubeClient

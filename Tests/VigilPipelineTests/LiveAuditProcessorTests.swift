@@ -50,7 +50,9 @@ import VigilStore
   static func run(_ processor: LiveAuditProcessor, until done: () throws -> Bool) async throws {
     let task = Task { await processor.run() }
     let deadline = ContinuousClock.now + .seconds(20)
-    while try !done(), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+    while try !done(), ContinuousClock.now < deadline {
+      try await Task.sleep(for: .milliseconds(5))
+    }
     task.cancel()
     await task.value
   }
@@ -89,7 +91,9 @@ import VigilStore
     do {
       let rig = try Rig(directory: directory)
       _ = try await rig.intake.accept(body)
-      try await Self.run(try rig.processor(sinks: Self.sinks)) { try rig.store.depth(sink: "all") == 1 }
+      try await Self.run(try rig.processor(sinks: Self.sinks)) {
+        try rig.store.depth(sink: "all") == 1
+      }
       try rig.close()
     }
     // The API server re-sends the same batch (its 200 was lost) to a restarted Vigil.
@@ -110,13 +114,17 @@ import VigilStore
       let rig = try Rig(directory: directory)
       for index in 0..<5 {
         _ = try await rig.intake.accept(
-          LiveServeFixtures.eventList([LiveServeFixtures.execEvent(id: "e-\(index)", user: "u\(index)")]))
+          LiveServeFixtures.eventList([
+            LiveServeFixtures.execEvent(id: "e-\(index)", user: "u\(index)")
+          ]))
       }
       try rig.close()  // no processor ran: "crashed" right after acknowledging
     }
     let rig = try Rig(directory: directory)
     #expect(rig.queue.queuedEvents == 5)
-    try await Self.run(try rig.processor(sinks: Self.sinks)) { try rig.store.depth(sink: "all") == 5 }
+    try await Self.run(try rig.processor(sinks: Self.sinks)) {
+      try rig.store.depth(sink: "all") == 5
+    }
     #expect(try rig.store.depth(sink: "all") == 5)
     try rig.close()
   }
@@ -145,7 +153,9 @@ import VigilStore
     defer { try? FileManager.default.removeItem(at: rig.directory) }
     for index in 0..<50 {
       _ = try await rig.intake.accept(
-        LiveServeFixtures.eventList([LiveServeFixtures.execEvent(id: "e-\(index)", user: "u\(index)")]))
+        LiveServeFixtures.eventList([
+          LiveServeFixtures.execEvent(id: "e-\(index)", user: "u\(index)")
+        ]))
     }
     // Cancelled at once: the drain still processes everything queued.
     try await Self.run(try rig.processor(sinks: Self.sinks)) { true }
@@ -185,7 +195,8 @@ import VigilStore
     try await Self.run(try rig.processor(sinks: Self.sinks, inputs: [input])) {
       try rig.store.depth(sink: "all") == 5
     }
-    let users = try rig.store.due(sink: "all", now: Timestamp.now(), limit: 10).compactMap(\.alert.subject.user)
+    let users = try rig.store.due(sink: "all", now: Timestamp.now(), limit: 10).compactMap(
+      \.alert.subject.user)
     #expect(users.sorted() == ["f-1", "f-2", "f-3", "f-4", "f-5"])
     try rig.close()
   }

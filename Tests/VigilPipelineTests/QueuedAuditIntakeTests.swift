@@ -39,7 +39,8 @@ import VigilStore
     try await withIntake { intake, _ in
       let single = try await intake.accept(Array(LiveServeFixtures.execEvent(id: "e-1").utf8))
       #expect(single.events == 1)
-      let array = "[\(LiveServeFixtures.execEvent(id: "e-2")),\(LiveServeFixtures.readEvent(id: "r-2"))]"
+      let array =
+        "[\(LiveServeFixtures.execEvent(id: "e-2")),\(LiveServeFixtures.readEvent(id: "r-2"))]"
       let receipt = try await intake.accept(Array(array.utf8))
       #expect(receipt.events == 2)
     }
@@ -72,7 +73,8 @@ import VigilStore
 
   @Test func aFullQueueAsksTheClientToRetry() async throws {
     try await withIntake(maxQueuedEvents: 3) { intake, _ in
-      let body = LiveServeFixtures.eventList((0..<2).map { LiveServeFixtures.readEvent(id: "r-\($0)") })
+      let body = LiveServeFixtures.eventList(
+        (0..<2).map { LiveServeFixtures.readEvent(id: "r-\($0)") })
       _ = try await intake.accept(body)
       await #expect {
         _ = try await intake.accept(body)

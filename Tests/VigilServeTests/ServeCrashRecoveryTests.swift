@@ -43,7 +43,9 @@ import VigilTesting
     }
     // Kill it once a good number of batches were acknowledged, with requests still in flight.
     let deadline = ContinuousClock.now + .seconds(30)
-    while acknowledged.state.withLock({ $0.acknowledged.count }) < 2_000, ContinuousClock.now < deadline {
+    while acknowledged.state.withLock({ $0.acknowledged.count }) < 2_000,
+      ContinuousClock.now < deadline
+    {
       try await Task.sleep(for: .milliseconds(10))
     }
     first.kill9()
@@ -61,7 +63,9 @@ import VigilTesting
     let alertDeadline = ContinuousClock.now + .seconds(60)
     var alerted: [String] = []
     while ContinuousClock.now < alertDeadline {
-      alerted = try reader.alerts(AlertQuery(limit: 1_000_000)).flatMap { $0.record.evidence.compactMap(\.auditID) }
+      alerted = try reader.alerts(AlertQuery(limit: 1_000_000)).flatMap {
+        $0.record.evidence.compactMap(\.auditID)
+      }
       if Set(alerted).isSuperset(of: acked) { break }
       try await Task.sleep(for: .milliseconds(100))
     }

@@ -89,7 +89,10 @@ import VigilTesting
     }
     // The webhook: warning and above, Vigil's alert JSON, signed with HMAC-SHA256.
     let soc = rig.webhook.requests
-    #expect(Set(soc.map { Self.rule(in: $0.text) }) == ["Image From Public Registry", "Privileged Workload Created"])
+    #expect(
+      Set(soc.map { Self.rule(in: $0.text) }) == [
+        "Image From Public Registry", "Privileged Workload Created",
+      ])
     for request in soc {
       let signature = HMAC<SHA256>.authenticationCode(
         for: request.body, using: SymmetricKey(data: Data("hmac-key".utf8)))
@@ -101,8 +104,15 @@ import VigilTesting
     #expect(rig.slack.requests.first?.text.contains("Privileged Workload Created") == true)
     // Falcosidekick: everything, in Falco's alert JSON.
     let falco = rig.sidekick.requests.map(\.text)
-    #expect(falco.contains { $0.contains(#""rule":"Exec or Attach Into Pod by Human""#) && $0.contains(#""priority":"Notice""#) })
-    #expect(falco.allSatisfy { $0.contains(#""output_fields":"#) && $0.contains(#""source":"k8s_audit""#) })
+    #expect(
+      falco.contains {
+        $0.contains(#""rule":"Exec or Attach Into Pod by Human""#)
+          && $0.contains(#""priority":"Notice""#)
+      })
+    #expect(
+      falco.allSatisfy {
+        $0.contains(#""output_fields":"#) && $0.contains(#""source":"k8s_audit""#)
+      })
     // The file sink: every alert, one JSON line each.
     let archive = rig.directory.appendingPathComponent("alerts.jsonl")
     try await Self.eventually("the file sink wrote 3 lines") {
@@ -130,8 +140,10 @@ import VigilTesting
     // A token instead of a certificate is accepted.
     #expect(try await anonymous.send(body: good, token: "t0ken-for-tests").status == 200)
     let token = "t0ken-for-tests"
-    #expect(try await anonymous.send(body: good, contentType: "text/plain", token: token).status == 415)
-    let huge = AuditBodies.eventList((0..<200).map { AuditBodies.exec(id: "big-\($0)", pod: "p\($0)") })
+    #expect(
+      try await anonymous.send(body: good, contentType: "text/plain", token: token).status == 415)
+    let huge = AuditBodies.eventList(
+      (0..<200).map { AuditBodies.exec(id: "big-\($0)", pod: "p\($0)") })
     #expect(try await anonymous.send(body: huge, token: token).status == 413)
     #expect(try await anonymous.send(.GET, token: token).status == 405)
     let notJSON = try await anonymous.send(body: Array("{\"items\":[".utf8), token: token)
@@ -170,7 +182,9 @@ import VigilTesting
     try "- rule: [broken".write(to: rules, atomically: true, encoding: .utf8)
     server.signal(SIGHUP)
     try await server.waitForLog("reload failed")
-    #expect(try await client.send(body: AuditBodies.eventList([AuditBodies.exec(id: "x-1", pod: "a")])).status == 200)
+    #expect(
+      try await client.send(body: AuditBodies.eventList([AuditBodies.exec(id: "x-1", pod: "a")]))
+        .status == 200)
     try await Self.eventually("the old rule still fires") { rig.sidekick.requests.count == 1 }
     #expect(Self.rule(in: rig.sidekick.requests[0].text) == "Exec Seen")
 
@@ -178,7 +192,9 @@ import VigilTesting
       .write(to: rules, atomically: true, encoding: .utf8)
     server.signal(SIGHUP)
     try await server.waitForLog("reloaded rules and configuration")
-    #expect(try await client.send(body: AuditBodies.eventList([AuditBodies.exec(id: "x-2", pod: "b")])).status == 200)
+    #expect(
+      try await client.send(body: AuditBodies.eventList([AuditBodies.exec(id: "x-2", pod: "b")]))
+        .status == 200)
     try await Self.eventually("the new rule fires") { rig.sidekick.requests.count == 2 }
     #expect(Self.rule(in: rig.sidekick.requests[1].text) == "Exec Seen Again")
     #expect(server.stop() == 0)

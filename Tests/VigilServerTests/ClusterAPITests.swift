@@ -1,6 +1,6 @@
-import VigilHTTPTesting
 import Foundation
 import Testing
+import VigilHTTPTesting
 import VigilJSON
 import VigilKubeClient
 import VigilServer

@@ -1,8 +1,8 @@
-import VigilHTTPTesting
 import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import VigilHTTPTesting
 import VigilJSON
 import VigilKubeClient
 import VigilServer

@@ -1,7 +1,7 @@
-import VigilHTTPTesting
 import Foundation
 import Logging
 import Testing
+import VigilHTTPTesting
 import VigilServer
 
 /// Inconsistent settings and unreadable files fail before the server starts.

@@ -1,7 +1,7 @@
-import VigilHTTPTesting
 import AsyncHTTPClient
 import NIOSSL
 import Testing
+import VigilHTTPTesting
 import VigilServer
 
 /// HTTPS and mutual TLS, with certificates made by `openssl` for this run.

@@ -1,7 +1,7 @@
-import VigilHTTPTesting
 import Foundation
 import Testing
 import VigilCore
+import VigilHTTPTesting
 import VigilPipeline
 import VigilStore
 

@@ -1,7 +1,7 @@
-import VigilHTTPTesting
 import Foundation
 import Testing
 import VigilCore
+import VigilHTTPTesting
 
 @testable import VigilSinks
 
@@ -33,7 +33,8 @@ import VigilCore
     summary.count = 7
     summary.lastSeen = summary.time.adding(.seconds(240))
     let bytes = SlackMessage.payload(summary)
-    let payload = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+    let payload = try #require(
+      try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
     #expect(blockTexts(payload).contains("Seen 7 times from"))
     #expect(!blockTexts(try decoded()).contains("Seen "))
   }

@@ -1,7 +1,7 @@
-import VigilHTTPTesting
 import Crypto
 import Testing
 import VigilCore
+import VigilHTTPTesting
 import VigilPipeline
 
 @testable import VigilSinks

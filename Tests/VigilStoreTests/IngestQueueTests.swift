@@ -12,7 +12,8 @@ import VigilCore
     let ids = try await withThrowingTaskGroup(of: Int64.self) { group in
       for index in 0..<200 {
         group.addTask {
-          try await queue.enqueue(Array("body-\(index)".utf8), events: 2, received: Timestamp(nanoseconds: 1))
+          try await queue.enqueue(
+            Array("body-\(index)".utf8), events: 2, received: Timestamp(nanoseconds: 1))
         }
       }
       return try await group.reduce(into: [Int64]()) { $0.append($1) }
@@ -55,7 +56,8 @@ import VigilCore
     do {
       let queue = try IngestQueue(path: path, processedThrough: 0)
       for index in 0..<5 {
-        ids.append(try await queue.enqueue([UInt8(index)], events: 10, received: Timestamp(nanoseconds: 1)))
+        ids.append(
+          try await queue.enqueue([UInt8(index)], events: 10, received: Timestamp(nanoseconds: 1)))
       }
       queue.close()
     }
@@ -75,7 +77,9 @@ import VigilCore
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     let queue = try IngestQueue(path: directory.path("queue.db"), processedThrough: 0)
-    for _ in 0..<3 { _ = try await queue.enqueue([0], events: 400, received: Timestamp(nanoseconds: 1)) }
+    for _ in 0..<3 {
+      _ = try await queue.enqueue([0], events: 400, received: Timestamp(nanoseconds: 1))
+    }
     #expect(try queue.batches(after: 0, limit: 10, maxEvents: 500).count == 1)
     #expect(try queue.batches(after: 0, limit: 10, maxEvents: 800).count == 2)
     #expect(try queue.batches(after: 0, limit: 10, maxEvents: 100).count == 1)

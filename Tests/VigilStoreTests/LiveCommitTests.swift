@@ -21,8 +21,9 @@ import VigilCore
       #expect(result.raised.count == 1)
       #expect(try store.counts().alerts == 1)
       #expect(try store.due(sink: "out", now: StoreFixtures.at(1), limit: 10).count == 1)
-      #expect(try store.due(sink: "soc", now: StoreFixtures.at(1), limit: 10).first?.alert.rule
-        == "Attach/Exec Pod")
+      #expect(
+        try store.due(sink: "soc", now: StoreFixtures.at(1), limit: 10).first?.alert.rule
+          == "Attach/Exec Pod")
       #expect(try store.depth(sink: "other") == 0)
       #expect(try store.checkpoint(named: "queue") == "7")
     }
@@ -45,7 +46,8 @@ import VigilCore
     try withStore { store in
       var batch = LiveBatch(window: .seconds(300), now: StoreFixtures.at(1))
       batch.alerts = (0..<3).map { index in
-        .init(alert: StoreFixtures.alert(at: 1 + Int64(index), auditID: "a-\(index)"), sinks: ["out"])
+        .init(
+          alert: StoreFixtures.alert(at: 1 + Int64(index), auditID: "a-\(index)"), sinks: ["out"])
       }
       let result = try store.commit(batch)
       #expect(result.raised.count == 1)
@@ -67,9 +69,12 @@ import VigilCore
         now: StoreFixtures.at(1))
       let due = try store.due(sink: "hook", now: StoreFixtures.at(1), limit: 10)
       // Outbox JSON keeps microseconds, as RFC 3339 in alerts does.
-      #expect(due.map { $0.alert.time.nanoseconds / 1000 } == [1, 2].map { StoreFixtures.at($0).nanoseconds / 1000 })
+      #expect(
+        due.map { $0.alert.time.nanoseconds / 1000 }
+          == [1, 2].map { StoreFixtures.at($0).nanoseconds / 1000 })
       try store.reschedule(due[0].id, attempts: 1, notBefore: StoreFixtures.at(60))
-      #expect(try store.due(sink: "hook", now: StoreFixtures.at(2), limit: 10).map(\.id) == [due[1].id])
+      #expect(
+        try store.due(sink: "hook", now: StoreFixtures.at(2), limit: 10).map(\.id) == [due[1].id])
       let later = try store.due(sink: "hook", now: StoreFixtures.at(60), limit: 10)
       #expect(later.first(where: { $0.id == due[0].id })?.attempts == 1)
       try store.remove(due.map(\.id))
@@ -90,7 +95,9 @@ import VigilCore
       let active = try store.suppressions(activeAt: StoreFixtures.at(10))
       #expect(active.count == 1)
       #expect(active[0].matches(StoreFixtures.alert(at: 10), at: StoreFixtures.at(10)))
-      #expect(!active[0].matches(StoreFixtures.alert(at: 10, namespace: "prod"), at: StoreFixtures.at(10)))
+      #expect(
+        !active[0].matches(StoreFixtures.alert(at: 10, namespace: "prod"), at: StoreFixtures.at(10))
+      )
       #expect(!active[0].matches(StoreFixtures.alert(at: 10), at: StoreFixtures.at(3600)))
       #expect(try store.suppressions(activeAt: StoreFixtures.at(3600)).isEmpty)
       #expect(try store.suppressions().count == 1)

@@ -70,7 +70,8 @@ public struct ExposureAuditDetector: Detector, Sendable {
     let fields = [
       AlertField(name: "ka.user.name", value: actor),
       AlertField(name: "ka.useragent", value: audit.userAgent),
-      AlertField(name: "ka.target.namespace", value: object.namespace.isEmpty ? nil : object.namespace),
+      AlertField(
+        name: "ka.target.namespace", value: object.namespace.isEmpty ? nil : object.namespace),
       AlertField(name: "ka.target.name", value: object.name),
       AlertField(name: "exposure.change", value: change.kind.rawValue),
       AlertField(name: "exposure.kind", value: change.exposure.kind.rawValue),

@@ -28,13 +28,16 @@ public struct RegistryAuditDetector: Detector, Sendable {
   private var learningEnds: Timestamp?
 
   /// Creates the detector over an inventory (empty, or seeded with what already runs).
-  public init(inventory: RegistryInventory = RegistryInventory(), learningPeriod: Duration = .seconds(3600)) {
+  public init(
+    inventory: RegistryInventory = RegistryInventory(), learningPeriod: Duration = .seconds(3600)
+  ) {
     self.inventory = inventory
     self.learningPeriod = learningPeriod
   }
 
   public mutating func observe(_ event: Event, at now: Timestamp) -> [Alert] {
-    guard let audit = event.audit, audit.verb == "create" || audit.verb == "update"
+    guard let audit = event.audit,
+      audit.verb == "create" || audit.verb == "update"
         || audit.verb == "patch",
       let ref = audit.objectRef, ref.subresource == nil, let resource = ref.resource,
       let kind = Self.workloadKinds[resource],
@@ -58,7 +61,9 @@ public struct RegistryAuditDetector: Detector, Sendable {
           imageText: text, namespace: namespace, workload: workload, at: event.time,
           announce: announce)
       else { continue }
-      for registryEvent in events { alerts.append(alert(for: registryEvent, event: event, audit: audit)) }
+      for registryEvent in events {
+        alerts.append(alert(for: registryEvent, event: event, audit: audit))
+      }
     }
     return alerts
   }

@@ -50,7 +50,8 @@ public struct ClusterSnapshot: Sendable {
       return
     }
     let listKind = root["kind"]?.string ?? "List"
-    let itemKind = listKind != "List" && listKind.hasSuffix("List") ? String(listKind.dropLast(4)) : nil
+    let itemKind =
+      listKind != "List" && listKind.hasSuffix("List") ? String(listKind.dropLast(4)) : nil
     for (index, item) in items.elements.enumerated() {
       add(item, kind: itemKind, file: file, item: index, document: document, at: time)
     }

@@ -61,7 +61,8 @@ public final class LiveAuditProcessor: Sendable {
   let logger: Logger
   let metricsFactory: any MetricsFactory
   let now: @Sendable () -> Timestamp
-  private let setup: Mutex<(rules: RuleSet, configuration: Configuration, inputs: [any LiveEventInput])?>
+  private let setup:
+    Mutex<(rules: RuleSet, configuration: Configuration, inputs: [any LiveEventInput])?>
 
   /// The queue position committed in `store` (batches at or below it are done).
   public static func processedThrough(in store: SQLiteStore) throws -> Int64 {

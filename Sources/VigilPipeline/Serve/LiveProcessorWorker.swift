@@ -134,7 +134,9 @@ final class LiveProcessorWorker: @unchecked Sendable {
         processor.logger.warning("cannot trim the ingest queue", metadata: ["error": "\(error)"])
       }
       let done = processor.now()
-      for item in queued { metrics.latency.recordNanoseconds(done.nanoseconds - item.received.nanoseconds) }
+      for item in queued {
+        metrics.latency.recordNanoseconds(done.nanoseconds - item.received.nanoseconds)
+      }
     }
     metrics.queueDepth.record(processor.queue.queuedEvents)
     return true

@@ -28,7 +28,8 @@ struct ReloadService: Service {
         do {
           try reload()
           ok.increment()
-          logger.info("reloaded rules and configuration", metadata: ["reload.trigger": "\(trigger)"])
+          logger.info(
+            "reloaded rules and configuration", metadata: ["reload.trigger": "\(trigger)"])
         } catch {
           failed.increment()
           logger.error(

@@ -53,22 +53,30 @@ final class SinkSupervisor: Service, Sendable {
       let (generation, deliveries) = current.withLock { ($0.generation, $0.deliveries) }
       let changes = self.changes
       // Runs this generation's loops until the sinks change or shutdown begins.
-      let next: Int? = await cancelWhenGracefulShutdown {
-        await withTaskGroup(of: Int?.self) { group in
-          for delivery in deliveries { group.addTask { try? await delivery.run(); return nil } }
-          group.addTask {
-            for await change in changes where change != generation { return change }
-            return nil
+      let next: Int? =
+        await cancelWhenGracefulShutdown {
+          await withTaskGroup(of: Int?.self) { group in
+            for delivery in deliveries {
+              group.addTask {
+                try? await delivery.run()
+                return nil
+              }
+            }
+            group.addTask {
+              for await change in changes where change != generation { return change }
+              return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
           }
-          let first = await group.next() ?? nil
-          group.cancelAll()
-          return first
-        }
-      } ?? nil
+        } ?? nil
       if next == nil || isShuttingDown {
         // Shutdown: the processor has drained by now; send what is due, a few seconds at most.
         let deadline = ContinuousClock.now + .seconds(5)
-        for delivery in current.withLock({ $0.deliveries }) { _ = await delivery.drain(deadline: deadline) }
+        for delivery in current.withLock({ $0.deliveries }) {
+          _ = await delivery.drain(deadline: deadline)
+        }
         return
       }
     }

@@ -87,9 +87,9 @@ public final class IngestQueue: Sendable {
   public var queuedEvents: Int { state.withLock { $0.queuedEvents } }
 
   /// Queues a body holding `events` events durably; returns its id once it is on disk.
-  public func enqueue(_ body: [UInt8], events: Int, received: Timestamp) async throws(
-    IngestQueueError
-  ) -> Int64 {
+  public func enqueue(_ body: [UInt8], events: Int, received: Timestamp)
+    async throws(IngestQueueError) -> Int64
+  {
     do {
       return try await withCheckedThrowingContinuation { continuation in
         let refusal: IngestQueueError? = state.withLock { state in
@@ -118,7 +118,8 @@ public final class IngestQueue: Sendable {
     do {
       return try pool.read { db in
         let rows = try Row.fetchCursor(
-          db, sql: "SELECT id, received, events, body FROM batches WHERE id > ? ORDER BY id LIMIT ?",
+          db,
+          sql: "SELECT id, received, events, body FROM batches WHERE id > ? ORDER BY id LIMIT ?",
           arguments: [id, limit])
         var batches: [QueuedBatch] = []
         var events = 0

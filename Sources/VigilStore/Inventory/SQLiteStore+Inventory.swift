@@ -28,7 +28,8 @@ extension SQLiteStore {
     try guarded {
       try pool.read { db in
         try Row.fetchAll(
-          db, sql: "SELECT kind, namespace, name, updated, json FROM inventory_objects ORDER BY 1, 2, 3"
+          db,
+          sql: "SELECT kind, namespace, name, updated, json FROM inventory_objects ORDER BY 1, 2, 3"
         ).map { row in
           let json: Data = row[4]
           return StoredObject(

@@ -36,7 +36,9 @@ extension SQLiteStore {
     }
     let record = AlertRecord(alert: alert, window: window)
     let find = try db.cachedStatement(sql: AlertRecord.findSQL)
-    if let row = try Row.fetchOne(find, arguments: [record.dedupKey, record.windowStart.nanoseconds]) {
+    if let row = try Row.fetchOne(
+      find, arguments: [record.dedupKey, record.windowStart.nanoseconds])
+    {
       let id: Int64 = row[0]
       let merged = try AlertRecord(row: row, startingAt: 1).merging(record)
       try db.cachedStatement(sql: AlertRecord.updateSQL).execute(
@@ -45,7 +47,8 @@ extension SQLiteStore {
       guard !entry.sinks.isEmpty else { return }
       let sinks = String(decoding: try JSONEncoder().encode(entry.sinks), as: UTF8.self)
       try db.cachedStatement(
-        sql: "INSERT OR IGNORE INTO pending_summaries (alert_id, window_end, sinks) VALUES (?, ?, ?)"
+        sql:
+          "INSERT OR IGNORE INTO pending_summaries (alert_id, window_end, sinks) VALUES (?, ?, ?)"
       ).execute(arguments: [id, record.windowStart.adding(window).nanoseconds, sinks])
     } else {
       try db.cachedStatement(sql: AlertRecord.insertSQL).execute(

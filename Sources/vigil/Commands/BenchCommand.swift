@@ -85,10 +85,13 @@ struct BenchCommand: ParsableCommand {
   /// of `keys` IPv4 addresses: what a lookup costs with no history, classification or names.
   static func dictionaryLookupsPerSecond(keys: Int, lookups: Int) -> Double {
     let base: UInt32 = 0x0AF4_0000
-    let table = Dictionary(uniqueKeysWithValues: (0..<UInt32(max(keys, 1))).map { (base &+ $0, Int($0)) })
+    let table = Dictionary(
+      uniqueKeysWithValues: (0..<UInt32(max(keys, 1))).map { (base &+ $0, Int($0)) })
     var generator = SystemRandomNumberGenerator()
     let probes = (0..<65_536).map { index -> UInt32 in
-      index % 8 == 0 ? 0xC0A8_0000 &+ UInt32(index) : base &+ UInt32.random(in: 0..<UInt32(max(keys, 1)), using: &generator)
+      index % 8 == 0
+        ? 0xC0A8_0000 &+ UInt32(index)
+        : base &+ UInt32.random(in: 0..<UInt32(max(keys, 1)), using: &generator)
     }
     var best = Double.infinity
     var sum = 0

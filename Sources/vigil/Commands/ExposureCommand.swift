@@ -40,7 +40,8 @@ struct ExposureCommand: ParsableCommand {
       if list.isEmpty { print("no entry points") }
       for exposure in list {
         let (severity, reason) = exposure.assessment
-        let label = severity.falcoName.uppercased().padding(toLength: 9, withPad: " ", startingAt: 0)
+        let label = severity.falcoName.uppercased().padding(
+          toLength: 9, withPad: " ", startingAt: 0)
         print("\(label) \(exposure.subject): \(exposure.details)")
         let behind = exposure.workloads.map(\.description) + exposure.backends.map(\.description)
         if !behind.isEmpty { print("          → \(behind.joined(separator: ", "))") }

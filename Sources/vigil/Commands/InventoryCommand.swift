@@ -40,7 +40,9 @@ struct InventoryImportCommand: ParsableCommand {
       }
       snapshot.add(file: file, bytes: [UInt8](data), at: now)
     }
-    for problem in snapshot.problems { FileHandle.standardError.write(Data("skipped: \(problem)\n".utf8)) }
+    for problem in snapshot.problems {
+      FileHandle.standardError.write(Data("skipped: \(problem)\n".utf8))
+    }
     let store = try SQLiteStore(path: db)
     try store.save(objects: snapshot.objects)
     let stored = try ClusterSnapshot(store: store)
@@ -48,17 +50,20 @@ struct InventoryImportCommand: ParsableCommand {
     let exposures = stored.exposures(inventory: inventory).list()
     var kinds: [String: Int] = [:]
     for object in snapshot.objects { kinds[object.kind, default: 0] += 1 }
-    print("imported \(snapshot.objects.count) objects into \(db): "
-      + kinds.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
-    print("stored now: \(stored.objects.count) objects, \(inventory.pods.count) pods, "
-      + "\(exposures.count) entry points (vigil exposure --db \(db))")
+    print(
+      "imported \(snapshot.objects.count) objects into \(db): "
+        + kinds.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
+    print(
+      "stored now: \(stored.objects.count) objects, \(inventory.pods.count) pods, "
+        + "\(exposures.count) entry points (vigil exposure --db \(db))")
     let registries = stored.registries()
     for (registry, sighting) in registries.registries.sorted(by: { $0.key < $1.key }) {
       let images = registries.images.filter { $0.key.registry == registry }
       let unpinned = images.keys.filter { !$0.isPinned }.count
-      print("registry \(registry) (\(registries.classifier.classify(registry))): "
-        + "\(images.count) images, \(unpinned) not pinned by digest, namespaces "
-        + sighting.namespaces.keys.sorted().joined(separator: ", "))
+      print(
+        "registry \(registry) (\(registries.classifier.classify(registry))): "
+          + "\(images.count) images, \(unpinned) not pinned by digest, namespaces "
+          + sighting.namespaces.keys.sorted().joined(separator: ", "))
     }
   }
 }

@@ -15,12 +15,16 @@ struct RBACWhoCanCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "who-can",
     abstract: "Who can do VERB on RESOURCE (in a namespace), and through which binding.",
-    discussion: "Example: vigil rbac who-can get secrets -n prod ; vigil rbac who-can create pods/exec")
+    discussion:
+      "Example: vigil rbac who-can get secrets -n prod ; vigil rbac who-can create pods/exec")
 
   @Argument(help: "The verb (get, list, create, impersonate, …).")
   var verb: String
 
-  @Argument(help: "The resource, optionally with a subresource (secrets, pods/exec) or group (deployments.apps).")
+  @Argument(
+    help:
+      "The resource, optionally with a subresource (secrets, pods/exec) or group (deployments.apps)."
+  )
   var resource: String
 
   @Option(name: .shortAndLong, help: "The namespace (omit for cluster-wide bindings only).")

@@ -52,7 +52,9 @@ struct ServeCommand: AsyncParsableCommand {
     let logger = Self.bootstrapLogging(configuration.log)
     if check {
       try ServeCheck.run(configuration)
-      print("configuration OK: \(configuration.rules.count) rule file(s), \(configuration.sinks.count) sink(s)")
+      print(
+        "configuration OK: \(configuration.rules.count) rule file(s), \(configuration.sinks.count) sink(s)"
+      )
       return
     }
     let metrics = PrometheusMetrics()

@@ -102,7 +102,8 @@ struct SuppressListCommand: ParsableCommand {
     if let namespace = suppression.namespace { parts.append("namespace=\(namespace)") }
     if let user = suppression.user { parts.append("user=\(user)") }
     if let name = suppression.name { parts.append("name=\(name)") }
-    parts.append(suppression.expires.map { "until \($0.rfc3339(fractionDigits: 0))" } ?? "no expiry")
+    parts.append(
+      suppression.expires.map { "until \($0.rfc3339(fractionDigits: 0))" } ?? "no expiry")
     if let by = suppression.createdBy { parts.append("by \(by)") }
     return parts.joined(separator: " ") + " — \(suppression.reason)"
   }

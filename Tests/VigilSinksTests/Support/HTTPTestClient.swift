@@ -1,6 +1,6 @@
-import VigilHTTPTesting
 import AsyncHTTPClient
 import NIOPosix
+import VigilHTTPTesting
 
 /// Runs `body` with a fresh `HTTPClient` on the shared event loops and shuts it down after.
 func withHTTPClient<T>(_ body: (HTTPClient) async throws -> T) async throws -> T {
