@@ -11,10 +11,21 @@ public enum Detectors {
   /// provenance (image changes and other workload writes by unusual identities, hand-made
   /// workloads in CD-fed namespaces), and the inventory detectors (ingress exposure, RBAC
   /// permission diffs, new registries) that rebuild the cluster model from the audit bodies.
-  public static func audit(rules: RuleSet) -> [AnyDetector] {
-    [
-      RuleDetector(rules: rules), DeployerBaselineDetector(), ExposureAuditDetector(),
-      RBACAuditDetector(), RegistryAuditDetector(), ProvenanceDetector(),
+  /// With a `cluster` seed (a snapshot of what existed before the stream), the inventory
+  /// detectors start from it and registries already in use are not news.
+  public static func audit(rules: RuleSet, cluster: ClusterSeed? = nil) -> [AnyDetector] {
+    guard let cluster else {
+      return [
+        RuleDetector(rules: rules), DeployerBaselineDetector(), ExposureAuditDetector(),
+        RBACAuditDetector(), RegistryAuditDetector(), ProvenanceDetector(),
+      ]
+    }
+    return [
+      RuleDetector(rules: rules), DeployerBaselineDetector(),
+      ExposureAuditDetector(inventory: cluster.exposure, known: cluster.objects),
+      RBACAuditDetector(model: cluster.rbac, known: cluster.objects),
+      RegistryAuditDetector(inventory: cluster.registries, learningPeriod: .zero),
+      ProvenanceDetector(),
     ]
   }
 }

@@ -1,6 +1,7 @@
 import Testing
 import VigilCore
 import VigilDetect
+import VigilKube
 
 /// The inventory detectors on real audit events: exposure joined with who made it, RBAC writes as
 /// effective-permission diffs, first use of a registry.
@@ -106,5 +107,27 @@ import VigilDetect
     let elsewhere = deploy(
       "4", "billing", "registry.example.com/billing/api:1", "2026-11-02T12:00:00Z")
     #expect(elsewhere.first?.fields.contains { $0.value == "first-in-namespace" } == true)
+  }
+
+  @Test func anUpdateOfAnObjectFromTheSnapshotIsDiffedAgainstIt() throws {
+    var rbac = RBACModel.kubernetesDefaults
+    try rbac.apply(
+      json: F.roleBinding(name: "viewers", namespace: "prod", role: "view", user: "carol"))
+    let seed = ClusterSeed(
+      exposure: ExposureInventory(), rbac: rbac, registries: RegistryInventory(),
+      objects: [ObjectKey(kind: "RoleBinding", namespace: "prod", name: "viewers")])
+    let update = F.write(
+      id: "1", verb: "update", resource: "rolebindings", apiGroup: "rbac.authorization.k8s.io",
+      namespace: "prod", name: "viewers",
+      object: F.roleBinding(name: "viewers", namespace: "prod", role: "edit", user: "carol"),
+      at: "2026-11-02T09:00:00Z")
+    var unseeded = RBACAuditDetector()
+    #expect(unseeded.observe(update, at: update.time).isEmpty, "never seen: learned silently")
+    var seeded = RBACAuditDetector(model: seed.rbac, known: seed.objects)
+    let alerts = seeded.observe(update, at: update.time)
+    #expect(alerts.first?.output.contains("+ carol can now") == true)
+    let output = alerts.first?.output ?? ""
+    #expect(output.contains("secrets"), "edit reads and writes Secrets: listed first, as riskiest")
+    #expect((alerts.first?.severity ?? .debug) >= .critical)
   }
 }

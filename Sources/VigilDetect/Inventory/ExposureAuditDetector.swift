@@ -37,9 +37,11 @@ public struct ExposureAuditDetector: Detector, Sendable {
   /// creation) teaches the inventory its state but is not reported as a new entry point.
   private var known: Set<ObjectKey> = []
 
-  /// Creates the detector over an inventory (empty, or loaded from a snapshot).
-  public init(inventory: ExposureInventory = ExposureInventory()) {
+  /// Creates the detector over an inventory (empty, or loaded from a snapshot whose objects are
+  /// `known`).
+  public init(inventory: ExposureInventory = ExposureInventory(), known: Set<ObjectKey> = []) {
     self.inventory = inventory
+    self.known = known
   }
 
   public mutating func observe(_ event: Event, at now: Timestamp) -> [Alert] {

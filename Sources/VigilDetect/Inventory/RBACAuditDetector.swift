@@ -6,7 +6,7 @@ import VigilKube
 /// to the effective-permission model and reported as what it changed for whom — "+ bob can now
 /// get,list secrets in namespace prod (via RoleBinding prod/read-secrets → ClusterRole view)" —
 /// one alert per request, at the severity of its riskiest change (secrets, pods/exec,
-/// impersonate, escalate, bind and wildcards rank higher).
+/// impersonate, escalate, bind and wildcards rank higher), riskiest changes listed first.
 ///
 /// The object is the event's `responseObject` (else a create's or update's `requestObject`); a
 /// patch logged without its response cannot be applied and is skipped. The model starts from
@@ -33,9 +33,11 @@ public struct RBACAuditDetector: Detector, Sendable {
   /// creation) teaches the model its state but is not reported as a change.
   private var known: Set<ObjectKey> = []
 
-  /// Creates the detector over a model (default: the roles every cluster has).
-  public init(model: RBACModel = .kubernetesDefaults) {
+  /// Creates the detector over a model (default: the roles every cluster has), whose objects
+  /// are `known`.
+  public init(model: RBACModel = .kubernetesDefaults, known: Set<ObjectKey> = []) {
     self.model = model
+    self.known = known
   }
 
   public mutating func observe(_ event: Event, at now: Timestamp) -> [Alert] {
@@ -53,7 +55,11 @@ public struct RBACAuditDetector: Detector, Sendable {
       changes = model.delete(write.key)
     }
     guard !changes.isEmpty else { return [] }
-    return [alert(for: changes.sorted(), kind: kind, event: event, audit: audit)]
+    return [
+      alert(
+        for: changes.sorted { $0.severity != $1.severity ? $0.severity > $1.severity : $0 < $1 },
+        kind: kind, event: event, audit: audit)
+    ]
   }
 
   private func alert(

@@ -30,6 +30,8 @@ public struct AuditAnalysis {
     public var storedEvents = StoredEvents.evidence
     /// Events per store transaction.
     public var storeBatchSize = 10_000
+    /// What the cluster held before the log starts (`--snapshot`), for the inventory detectors.
+    public var cluster: ClusterSeed?
     /// Creates the defaults.
     public init() {}
   }
@@ -61,7 +63,8 @@ public struct AuditAnalysis {
       paths: configuration.inputs, configuration: configuration.source,
       diagnosticHandler: onDiagnostic)
     var stage = DetectionStage(
-      detectors: Detectors.audit(rules: rules), configuration: configuration.detection)
+      detectors: Detectors.audit(rules: rules, cluster: configuration.cluster),
+      configuration: configuration.detection)
     var summary = Summary()
     var batch = StoreBatch()
     var sinceProgress = 0

@@ -1,4 +1,5 @@
 import VigilCore
+import VigilDetect
 import VigilJSON
 import VigilKube
 import VigilStore
@@ -153,6 +154,15 @@ public struct ClusterSnapshot: Sendable {
       }
     }
     return images
+  }
+
+  /// The seed the inventory detectors start from: what existed before an audit stream.
+  public func seed(at time: Timestamp) throws -> ClusterSeed {
+    ClusterSeed(
+      exposure: exposures(inventory: try inventory(at: time)), rbac: rbac(),
+      registries: registries(),
+      objects: Set(objects.map { ObjectKey(kind: $0.kind, namespace: $0.namespace, name: $0.name) })
+    )
   }
 
   /// The RBAC model: Kubernetes' default ClusterRoles, then every RBAC object held.

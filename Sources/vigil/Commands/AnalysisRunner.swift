@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VigilAudit
 import VigilCore
+import VigilDetect
 import VigilPipeline
 import VigilRules
 import VigilStore
@@ -21,6 +22,8 @@ struct AnalysisRunner {
   var maxEventSize = 1 << 20
   var showProgress = true
   var quietDiagnostics = false
+  /// What the cluster held before the log (`--snapshot`).
+  var cluster: ClusterSeed?
   var stdout: TextOutput
   var stderr: TextOutput
 
@@ -50,6 +53,7 @@ struct AnalysisRunner {
     configuration.detection.minimumSeverity = minimumSeverity
     configuration.detection.aggregation.window = window
     configuration.storedEvents = storedEvents
+    configuration.cluster = cluster
     let store: (any Store)? = try db.map { try SQLiteStore(path: $0) }
 
     let format = self.format ?? (stdout.isTerminal ? .table : .json)

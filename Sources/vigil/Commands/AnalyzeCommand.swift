@@ -22,12 +22,23 @@ struct AnalyzeCommand: ParsableCommand {
   @OptionGroup var output: OutputOptions
   @OptionGroup var analysis: AnalysisOptions
 
+  @Option(
+    help: """
+      `kubectl get -A -o json` output of the cluster before the log starts (repeatable): changes       to the objects in it are reported as changes, and their registries are not news.
+      """)
+  var snapshot: [String] = []
+
   func run() throws {
     let ruleSet = try rules.load()
     let stdout = TextOutput.standardOutput()
     let stderr = TextOutput.standardError()
     var runner = AnalysisRunner(inputs: inputs, rules: ruleSet, stdout: stdout, stderr: stderr)
     try runner.apply(output, analysis)
+    if !snapshot.isEmpty {
+      let cluster = try ClusterSnapshotLoader.load(db: "", files: snapshot)
+      for problem in cluster.problems { stderr.write("snapshot: skipped \(problem)\n") }
+      runner.cluster = try cluster.seed(at: Timestamp(nanoseconds: 0))
+    }
     let report = try runner.run()
     stderr.write(report.render())
     stderr.flush()

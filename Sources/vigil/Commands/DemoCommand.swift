@@ -53,6 +53,11 @@ struct DemoCommand: ParsableCommand {
     runner.format = .table
     runner.minimumSeverity = try parseSeverity(severity)
     runner.db = db
+    // The day starts from the demo cluster's snapshot: changes to its objects are diffed.
+    var snapshot = ClusterSnapshot()
+    snapshot.add(
+      file: "demo snapshot", bytes: DemoSnapshot.cluster(), at: DemoAuditLog.defaultStart)
+    runner.cluster = try snapshot.seed(at: DemoAuditLog.defaultStart)
     let summary = try runner.run()
     stdout.write(summary.render())
     stdout.write(try Self.clusterSection(db: db))
