@@ -24,6 +24,8 @@ let allTargets: [Target] = [
   // The cluster model: inventory, owner chains, time-aware IP → identity, exposure, RBAC,
   // image references. No I/O.
   .target(name: "VigilKube", dependencies: ["VigilCore", "VigilJSON"], swiftSettings: strict),
+  // Flow records, DNS, flow-source decoders (Hubble, VPC flow logs), Community ID. No I/O.
+  .target(name: "VigilNet", dependencies: ["VigilCore", "VigilJSON"], swiftSettings: strict),
   // The Kubernetes API client: kubeconfig, in-cluster, exec credentials, list/watch.
   .target(
     name: "VigilKubeClient",
@@ -135,6 +137,9 @@ let allTargets: [Target] = [
   .testTarget(
     name: "VigilKubeTests",
     dependencies: ["VigilKube", "VigilCore", "VigilJSON", "VigilTesting"],
+    swiftSettings: strict),
+  .testTarget(
+    name: "VigilNetTests", dependencies: ["VigilNet", "VigilCore", "VigilJSON", "VigilTesting"],
     swiftSettings: strict),
   .testTarget(
     name: "VigilKubeClientTests",
