@@ -80,7 +80,7 @@ let allTargets: [Target] = [
     name: "VigilServer",
     dependencies: [
       "VigilCore", "VigilJSON", "VigilPipeline", "VigilStore", "VigilSinks", "VigilKube",
-      "VigilKubeClient",
+      "VigilKubeClient", "VigilDetect",
       .product(name: "Hummingbird", package: "hummingbird"),
       .product(name: "HummingbirdTLS", package: "hummingbird"),
       .product(name: "NIOSSL", package: "swift-nio-ssl"),

@@ -1,10 +1,10 @@
 import VigilJSON
 
-/// Finds container images in a request body: pod specs and templates (`…containers[].image`),
+/// Finds container images in a request body or a stored object: pod specs and templates (`…containers[].image`),
 /// strategic-merge and merge patches, and JSON-patch operations whose path ends in `/image`.
-enum ImageReferences {
+public enum ImageReferences {
   /// The images set by a request object, in order of appearance, without duplicates.
-  static func find(in value: JSONValue?) -> [String] {
+  public static func find(in value: JSONValue?) -> [String] {
     guard let value else { return [] }
     var found: [String] = []
     collect(value, depth: 0, into: &found)

@@ -125,7 +125,7 @@ public struct ClusterSnapshot: Sendable {
       guard let document = try? JSONDocument(parsing: object.json) else { continue }
       let workload = WorkloadReference(
         kind: object.kind, namespace: object.namespace, name: object.name)
-      for image in Self.images(in: document.root) {
+      for image in ImageReferences.find(in: document.root) {
         _ = try? registries.record(
           imageText: image, namespace: object.namespace, workload: workload, at: object.updated,
           announce: false)
@@ -138,23 +138,6 @@ public struct ClusterSnapshot: Sendable {
   public static let imageKinds: Set<String> = [
     "Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob",
   ]
-
-  /// The container images of a pod spec or a workload's pod template (also a CronJob's).
-  public static func images(in object: JSONValue) -> [String] {
-    let specs = [
-      object["spec"], object["spec"]?["template"]?["spec"],
-      object["spec"]?["jobTemplate"]?["spec"]?["template"]?["spec"],
-    ]
-    var images: [String] = []
-    for spec in specs.compactMap({ $0 }) {
-      for key in ["initContainers", "containers", "ephemeralContainers"] {
-        for container in spec[key]?.elements ?? [] {
-          if let image = container["image"]?.string { images.append(image) }
-        }
-      }
-    }
-    return images
-  }
 
   /// The seed the inventory detectors start from: what existed before an audit stream.
   public func seed(at time: Timestamp) throws -> ClusterSeed {

@@ -1,4 +1,5 @@
 import VigilCore
+import VigilDetect
 import VigilJSON
 import VigilKube
 import VigilPipeline
@@ -112,7 +113,7 @@ extension ClusterState.Snapshot {
   /// on new registries come from the audit stream, which knows who set them.
   private mutating func recordImages(of object: JSONValue, kind: String, at time: Timestamp) {
     let workload = Self.reference(of: object, kind: kind)
-    for image in ClusterSnapshot.images(in: object) {
+    for image in ImageReferences.find(in: object) {
       _ = try? registries.record(
         imageText: image, namespace: workload.namespace, workload: workload, at: time,
         announce: false)
