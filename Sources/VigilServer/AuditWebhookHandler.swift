@@ -34,7 +34,7 @@ struct AuditWebhookHandler: Sendable {
     do {
       let receipt = try await intake.accept(body)
       metrics.eventsReceived.increment(by: receipt.events)
-      return .json(.ok, #"{"accepted":\#(receipt.events),"duplicates":\#(receipt.duplicates)}"#)
+      return .json(.ok, #"{"accepted":\#(receipt.events)}"#)
     } catch {
       return answer(error)
     }

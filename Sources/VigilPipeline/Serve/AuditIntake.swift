@@ -11,15 +11,13 @@ public protocol AuditIntake: Sendable {
 
 /// What the intake says of an accepted body.
 public struct IntakeReceipt: Sendable, Hashable {
-  /// Events queued from the body.
+  /// Events queued from the body (re-sent events included: the processor drops repeats by
+  /// auditID and stage).
   public var events: Int
-  /// Events in the body that were already queued or processed (same auditID and stage).
-  public var duplicates: Int
 
   /// Creates a receipt.
-  public init(events: Int, duplicates: Int = 0) {
+  public init(events: Int) {
     self.events = events
-    self.duplicates = duplicates
   }
 }
 

@@ -8,8 +8,8 @@ actor FakeIntake: AuditIntake {
   private let outcome: Result<IntakeReceipt, IntakeRejection>
 
   /// An intake that accepts every body as `events` events.
-  init(accepting events: Int = 1, duplicates: Int = 0) {
-    self.outcome = .success(IntakeReceipt(events: events, duplicates: duplicates))
+  init(accepting events: Int = 1) {
+    self.outcome = .success(IntakeReceipt(events: events))
   }
 
   /// An intake that refuses every body.
