@@ -24,8 +24,13 @@ let allTargets: [Target] = [
   // The cluster model: inventory, owner chains, time-aware IP → identity, exposure, RBAC,
   // image references. No I/O.
   .target(name: "VigilKube", dependencies: ["VigilCore", "VigilJSON"], swiftSettings: strict),
-  // Flow records, DNS, flow-source decoders (Hubble, VPC flow logs), Community ID. No I/O.
-  .target(name: "VigilNet", dependencies: ["VigilCore", "VigilJSON"], swiftSettings: strict),
+  // C shims for Linux interfaces Glibc does not expose (setns, netlink, packet sockets, BPF).
+  .target(name: "CVigilLinux", path: "Sources/CVigilLinux"),
+  // Flow records, conntrack over netlink, DNS capture, flow-source decoders (Hubble, VPC flow
+  // logs), Community ID, attribution, aggregation and the network map.
+  .target(
+    name: "VigilNet", dependencies: ["VigilCore", "VigilJSON", "CVigilLinux"],
+    swiftSettings: strict),
   // The Kubernetes API client: kubeconfig, in-cluster, exec credentials, list/watch.
   .target(
     name: "VigilKubeClient",
