@@ -61,7 +61,7 @@ let allTargets: [Target] = [
     name: "VigilPipeline",
     dependencies: [
       "VigilCore", "VigilJSON", "VigilAudit", "VigilRules", "VigilDetect", "VigilStore", "VigilKube",
-      .product(name: "Yams", package: "Yams"),
+      "VigilNet", .product(name: "Yams", package: "Yams"),
       .product(name: "Logging", package: "swift-log"),
       .product(name: "Metrics", package: "swift-metrics"),
     ],
@@ -168,7 +168,7 @@ let allTargets: [Target] = [
     name: "VigilPipelineTests",
     dependencies: [
       "VigilPipeline", "VigilCore", "VigilTesting", "VigilStore", "VigilRules", "VigilAudit",
-      "VigilJSON", "VigilKube", .product(name: "Yams", package: "Yams"),
+      "VigilJSON", "VigilKube", "VigilNet", .product(name: "Yams", package: "Yams"),
       .product(name: "Logging", package: "swift-log"),
       .product(name: "Metrics", package: "swift-metrics"),
     ],
