@@ -29,7 +29,7 @@ let allTargets: [Target] = [
   // Flow records, conntrack over netlink, DNS capture, flow-source decoders (Hubble, VPC flow
   // logs), Community ID, attribution, aggregation and the network map.
   .target(
-    name: "VigilNet", dependencies: ["VigilCore", "VigilJSON", "CVigilLinux"],
+    name: "VigilNet", dependencies: ["VigilCore", "VigilJSON", "CVigilLinux", "CZlib"],
     swiftSettings: strict),
   // The Kubernetes API client: kubeconfig, in-cluster, exec credentials, list/watch.
   .target(
@@ -85,13 +85,27 @@ let allTargets: [Target] = [
     name: "VigilServer",
     dependencies: [
       "VigilCore", "VigilJSON", "VigilPipeline", "VigilStore", "VigilSinks", "VigilKube",
-      "VigilKubeClient", "VigilDetect",
+      "VigilKubeClient", "VigilDetect", "VigilNet",
       .product(name: "Hummingbird", package: "hummingbird"),
       .product(name: "HummingbirdTLS", package: "hummingbird"),
       .product(name: "NIOSSL", package: "swift-nio-ssl"),
       .product(name: "NIOCore", package: "swift-nio"),
       .product(name: "Prometheus", package: "swift-prometheus"),
       .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+      .product(name: "Logging", package: "swift-log"),
+      .product(name: "Metrics", package: "swift-metrics"),
+    ],
+    swiftSettings: strict),
+  // The node agent: conntrack and DNS readers, flow batching, the disk spool, shipping to the
+  // server (async-http-client).
+  .target(
+    name: "VigilAgent",
+    dependencies: [
+      "VigilCore", "VigilNet", "VigilJSON",
+      .product(name: "AsyncHTTPClient", package: "async-http-client"),
+      .product(name: "NIOCore", package: "swift-nio"),
+      .product(name: "NIOSSL", package: "swift-nio-ssl"),
+      .product(name: "NIOFoundationCompat", package: "swift-nio"),
       .product(name: "Logging", package: "swift-log"),
       .product(name: "Metrics", package: "swift-metrics"),
     ],
@@ -115,7 +129,7 @@ let allTargets: [Target] = [
     name: "vigil",
     dependencies: [
       "VigilPipeline", "VigilCore", "VigilJSON", "VigilAudit", "VigilRules", "VigilDetect",
-      "VigilStore", "VigilDemo", "VigilSinks", "VigilServer", "VigilKube",
+      "VigilStore", "VigilDemo", "VigilSinks", "VigilServer", "VigilKube", "VigilNet", "VigilAgent",
       .product(name: "ArgumentParser", package: "swift-argument-parser"),
       .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
       .product(name: "Logging", package: "swift-log"),
@@ -198,6 +212,17 @@ let allTargets: [Target] = [
       .product(name: "Logging", package: "swift-log"),
     ],
     swiftSettings: strict),
+  .testTarget(
+    name: "VigilAgentTests",
+    dependencies: [
+      "VigilAgent", "VigilNet", "VigilCore", "VigilJSON", "VigilTesting", "VigilHTTPTesting",
+      .product(name: "AsyncHTTPClient", package: "async-http-client"),
+      .product(name: "NIOCore", package: "swift-nio"),
+      .product(name: "NIOHTTP1", package: "swift-nio"),
+      .product(name: "Logging", package: "swift-log"),
+      .product(name: "Metrics", package: "swift-metrics"),
+    ],
+    swiftSettings: strict),
   // `vigil serve` as a user runs it: the built binary with real TLS, sinks, kill -9 and restart.
   .testTarget(
     name: "VigilServeTests",
@@ -238,6 +263,9 @@ let package = Package(
     // Hummingbird's default traits pull in swift-configuration; Vigil reads its own YAML.
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
   ],
-  targets: devTargets.map { only in allTargets.filter { only.contains($0.name) } } ?? allTargets,
+  // System libraries (CZlib) come along whatever the filter names.
+  targets: devTargets.map { only in
+    allTargets.filter { only.contains($0.name) || $0.type == .system }
+  } ?? allTargets,
   swiftLanguageModes: [.v6]
 )
