@@ -164,7 +164,8 @@ public final class FlowAgent: Sendable {
       spooledCounter.increment(by: Int64(batch.count))
       if dropped > 0 {
         spoolFullCounter.increment(by: Int64(dropped))
-        logger.warning("the spool is full; oldest flows dropped", metadata: ["records": "\(dropped)"])
+        logger.warning(
+          "the spool is full; oldest flows dropped", metadata: ["records": "\(dropped)"])
       }
     } catch {
       spoolErrorCounter.increment(by: Int64(batch.count))

@@ -165,7 +165,8 @@ public final class FlowSpool {
   static func loadAgentID(directory: String) throws -> String {
     let path = directory + "/agent-id"
     if let data = FileManager.default.contents(atPath: path) {
-      let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+      let text = String(decoding: data, as: UTF8.self).trimmingCharacters(
+        in: .whitespacesAndNewlines)
       if !text.isEmpty { return text }
     }
     let id = UUID().uuidString.lowercased()

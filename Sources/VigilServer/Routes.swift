@@ -16,4 +16,8 @@ public enum Routes {
   public static let identity = "/api/v1/identity"
   /// `GET`: every registry the cluster runs images from: class, namespaces, images, unpinned.
   public static let registries = "/api/v1/registries"
+  /// `POST`: node agents' flow batches (gzip NDJSON of Vigil flow records).
+  public static let flowIngest = "/v1/ingest/flows"
+  /// `GET ?namespace=&since=[&format=json|dot|text]`: the network map from observed flows.
+  public static let graph = "/api/v1/graph"
 }

@@ -31,6 +31,10 @@ public struct WebhookServer: Sendable {
   public let tokens: BearerTokens
   /// The cluster inventory behind `/api/v1/…`; nil (the default) answers 404 there.
   let cluster: ClusterState?
+  /// Where `POST /v1/ingest/flows` stores agents' flows; nil answers 404 there.
+  let flows: FlowIntake?
+  /// The network map behind `/api/v1/graph`; nil answers 404 there.
+  let networkMap: LiveNetworkMap?
 
   /// Creates a server.
   /// - Parameters:
@@ -41,6 +45,8 @@ public struct WebhookServer: Sendable {
   ///   - isReady: whether `/readyz` answers 200 (e.g. `{ flag.isReady }` of a ``ReadinessFlag``).
   ///   - logger: the server's logger.
   ///   - cluster: the cluster inventory the `/api/v1/…` routes read (nil: those answer 404).
+  ///   - flows: where agents' flow batches go (nil: `/v1/ingest/flows` answers 404).
+  ///   - networkMap: the live network map (nil: `/api/v1/graph` answers 404).
   public init(
     configuration: Configuration,
     intake: any AuditIntake,
@@ -48,9 +54,13 @@ public struct WebhookServer: Sendable {
     metricsFactory: any MetricsFactory,
     isReady: @escaping @Sendable () -> Bool,
     logger: Logger,
-    cluster: ClusterState? = nil
+    cluster: ClusterState? = nil,
+    flows: FlowIntake? = nil,
+    networkMap: LiveNetworkMap? = nil
   ) {
     self.cluster = cluster
+    self.flows = flows
+    self.networkMap = networkMap
     self.configuration = configuration
     self.intake = intake
     self.registry = registry
@@ -127,6 +137,7 @@ public struct WebhookServer: Sendable {
     }
     ClusterAPI(cluster: cluster, authenticator: authenticator, now: { Timestamp.now() })
       .mount(on: router)
+    mountFlowRoutes(on: router, authenticator: authenticator)
     return router
   }
 }

@@ -78,8 +78,10 @@ struct FlowSpoolTests {
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let spool = try FlowSpool(directory: directory)
     try spool.append(Self.records(2))
-    _ = FileManager.default.createFile(atPath: directory + "/00000000000000000009-4.ndjson.gz.tmp", contents: Data([1]))
-    _ = FileManager.default.createFile(atPath: directory + "/garbage.ndjson.gz", contents: Data([1]))
+    _ = FileManager.default.createFile(
+      atPath: directory + "/00000000000000000009-4.ndjson.gz.tmp", contents: Data([1]))
+    _ = FileManager.default.createFile(
+      atPath: directory + "/garbage.ndjson.gz", contents: Data([1]))
     let reopened = try FlowSpool(directory: directory)
     #expect(reopened.segments.count == 1)
     #expect(reopened.unreadableFiles == 1)

@@ -58,7 +58,9 @@ struct FlowRecordJSONTests {
     #expect(try Gzip.decompress(packed, limit: 1 << 20) == text)
     #expect(try Gzip.decompress(packed + packed, limit: 1 << 20) == text + text)
     #expect(throws: Gzip.Failure.self) { try Gzip.decompress(packed, limit: text.count - 1) }
-    #expect(throws: Gzip.Failure.self) { try Gzip.decompress(Array(packed.prefix(20)), limit: 1 << 20) }
+    #expect(throws: Gzip.Failure.self) {
+      try Gzip.decompress(Array(packed.prefix(20)), limit: 1 << 20)
+    }
     #expect(throws: Gzip.Failure.self) { try Gzip.decompress(Array("plain".utf8), limit: 1 << 20) }
     #expect(throws: Gzip.Failure.self) { try Gzip.decompress([], limit: 1 << 20) }
   }
@@ -73,7 +75,9 @@ struct FlowRecordJSONTests {
         bytes[Int.random(in: 0..<bytes.count, using: &generator)] = UInt8.random(
           in: 0...255, using: &generator)
       }
-      if Bool.random(using: &generator) { bytes = Array(bytes.prefix(Int.random(in: 0...bytes.count))) }
+      if Bool.random(using: &generator) {
+        bytes = Array(bytes.prefix(Int.random(in: 0...bytes.count)))
+      }
       _ = try? Gzip.decompress(bytes, limit: 1 << 16)
     }
   }

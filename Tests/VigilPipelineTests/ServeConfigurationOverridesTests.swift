@@ -53,7 +53,7 @@ import VigilCore
       "rules": "r.yaml", "auditLog": "audit.log", "detection.minimumPriority": "error",
       "detection.aggregationWindow": "90s", "log.level": "trace", "log.format": "json",
       "kube.enabled": "true", "kube.kubeconfig": "kc.yaml", "kube.context": "prod",
-      "kube.inCluster": "false",
+      "kube.inCluster": "false", "network.mapWindow": "2h", "network.flowRetention": "3d",
     ]
     #expect(Set(values.keys) == Set(ServeConfiguration.options.map(\.key)))
     var environment: [String: String] = [:]
@@ -76,6 +76,8 @@ import VigilCore
       #expect(configuration.detection.aggregationWindow == .seconds(90))
       #expect(configuration.kube.enabled && !configuration.kube.inCluster)
       #expect(configuration.kube.kubeconfig == "kc.yaml" && configuration.kube.context == "prod")
+      #expect(configuration.network.mapWindow == .seconds(7200))
+      #expect(configuration.network.flowRetention == .seconds(3 * 86400))
     }
   }
 

@@ -30,4 +30,11 @@ public enum MetricName {
   public static let processingLatency = "vigil_processing_latency_seconds"
   /// Counter, `result` = ok | failed: rule and configuration reloads.
   public static let reloads = "vigil_reloads_total"
+  /// Counter: flow records received from node agents and stored.
+  public static let flowsReceived = "vigil_flows_received_total"
+  /// Counter, `result` = accepted | duplicate | malformed | unauthenticated | unavailable |
+  /// too-large: flow batches posted to `/v1/ingest/flows`.
+  public static let flowBatches = "vigil_flow_batches_total"
+  /// Counter: lines of flow batches that were not flow records (reported and skipped).
+  public static let flowLinesRejected = "vigil_flow_lines_rejected_total"
 }

@@ -87,6 +87,14 @@ extension ServeConfiguration {
       "kube.inCluster", default: "`false`",
       "Use the pod's service account token and CA instead of a kubeconfig",
       parse: ConfigValue.bool, set: { $0.kube.inCluster = $1 }),
+    Option(
+      "network.mapWindow", default: "`24h`",
+      "The network map (`/api/v1/graph`) covers flows seen within this window",
+      parse: ConfigValue.duration, set: { $0.network.mapWindow = $1 }),
+    Option(
+      "network.flowRetention", default: "`7d`",
+      "Agents' flow records are kept in the store this long",
+      parse: ConfigValue.duration, set: { $0.network.flowRetention = $1 }),
   ]
 
   /// The option with `key`, if any.

@@ -105,6 +105,17 @@ public struct ServeConfiguration: Sendable, Hashable {
     }
   }
 
+  /// The network map and the flows node agents send.
+  public struct Network: Sendable, Hashable {
+    /// The map covers flows seen within this window (older edges are forgotten).
+    public var mapWindow: Duration = .seconds(24 * 3600)
+    /// Flow records are deleted from the store after this long.
+    public var flowRetention: Duration = .seconds(7 * 24 * 3600)
+
+    /// Creates the settings.
+    public init() {}
+  }
+
   /// Where the HTTP server listens: `0.0.0.0:8443` when TLS is on, `0.0.0.0:8080` otherwise,
   /// unless set.
   public var listen = ListenAddress(host: "0.0.0.0", port: 8080)
@@ -114,6 +125,8 @@ public struct ServeConfiguration: Sendable, Hashable {
   public var auth = Auth()
   /// Size and queue bounds.
   public var limits = Limits()
+  /// The network map and agents' flows.
+  public var network = Network()
   /// The SQLite file holding the queue, alerts and state.
   public var store = "vigil.db"
   /// Rule files, loaded in order.

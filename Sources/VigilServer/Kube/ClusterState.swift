@@ -20,6 +20,8 @@ public final class ClusterState: Sendable {
     public var registries = RegistryInventory()
     /// The kinds whose first list has been applied.
     public var syncedKinds: Set<String> = []
+    /// Bumped by every applied delivery: readers compare it to see whether anything changed.
+    public var generation = 0
     /// Optional kinds whose API is not served.
     public var notInstalledKinds: Set<String> = []
     /// Exposure object keys by kind, to delete what a relist no longer names.
@@ -86,6 +88,14 @@ public final class ClusterState: Sendable {
     }
   }
 
+  /// Changes every time a delivery is applied.
+  public var generation: Int { state.withLock { $0.generation } }
+
+  /// Marks `kinds` as listed: for a state loaded once from a snapshot rather than watched.
+  public func markSynced(_ kinds: Set<String> = ClusterState.readinessKinds) {
+    state.withLock { $0.syncedKinds.formUnion(kinds) }
+  }
+
   /// Applies one delivery of the watcher of `resource`, received at `time`; returns the
   /// objects that could not be read (skipped).
   @discardableResult
@@ -94,6 +104,7 @@ public final class ClusterState: Sendable {
   ) -> [ClusterApplyIssue] {
     state.withLock { snapshot in
       var issues: [ClusterApplyIssue] = []
+      snapshot.generation &+= 1
       switch delivery {
       case .synced(let objects, _):
         snapshot.apply(synced: objects, kind: resource.kind, at: time, issues: &issues)

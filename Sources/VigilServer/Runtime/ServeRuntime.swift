@@ -71,14 +71,21 @@ public struct ServeRuntime: Sendable {
       metrics: metrics.factory)
     let readiness = ReadinessFlag()
     // The cluster inventory (`kube.enabled`): /readyz also waits for its first full list.
-    let cluster = configuration.kube.enabled ? ClusterState() : nil
+    // Without a watch, an inventory imported into the store (`vigil inventory import`) serves.
+    let cluster =
+      configuration.kube.enabled ? ClusterState() : try Self.importedCluster(store: store)
+    let networkMap = LiveNetworkMap(cluster: cluster)
+    try Self.replayFlows(
+      store: store, into: networkMap, window: configuration.network.mapWindow, logger: logger)
+    let flowIntake = FlowIntake(store: store, observers: [networkMap])
     let intake = QueuedAuditIntake(
       queue: queue, retryAfterSeconds: configuration.limits.retryAfterSeconds)
     let server = WebhookServer(
       configuration: Self.serverConfiguration(configuration), intake: intake,
       registry: metrics.registry, metricsFactory: metrics.factory,
       isReady: { readiness.isReady && (cluster?.hasSynced() ?? true) },
-      logger: logger.child("webhook"), cluster: cluster)
+      logger: logger.child("webhook"), cluster: cluster, flows: flowIntake,
+      networkMap: networkMap)
     let application = try server.makeApplication(onListening: onListening)
     // Made last of what can fail: its HTTP client must reach `run()`, which shuts it down.
     var clusterWatch: ClusterWatchService?
@@ -105,6 +112,12 @@ public struct ServeRuntime: Sendable {
       .init(service: reloader),
     ]
     if let clusterWatch { services.append(.init(service: clusterWatch)) }
+    services.append(
+      .init(
+        service: NetworkMapService(
+          map: networkMap, cluster: cluster, store: store,
+          window: configuration.network.mapWindow,
+          retention: configuration.network.flowRetention, logger: logger.child("network"))))
     services.append(.init(service: application))
     let group = ServiceGroup(
       configuration: .init(

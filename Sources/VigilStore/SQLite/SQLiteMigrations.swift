@@ -12,6 +12,7 @@ public enum SQLiteMigrations {
     ("v2-alert-subject-indexes", v2AlertSubjectIndexes),
     ("v3-live-serve", v3LiveServe),
     ("v4-inventory-objects", v4InventoryObjects),
+    ("v5-flows", v5Flows),
   ]
 
   /// A migrator holding the migrations up to and including `target` (all when nil).
@@ -142,5 +143,26 @@ public enum SQLiteMigrations {
       json BLOB NOT NULL,
       PRIMARY KEY (kind, namespace, name)
     ) WITHOUT ROWID;
+    """
+
+  /// Flow records from node agents (and flow files), one row a record as Vigil flow JSON, and the
+  /// batches received, so a batch an agent sends again after a lost acknowledgement is stored
+  /// once.
+  static let v5Flows = """
+    CREATE TABLE flow_batches (
+      agent TEXT NOT NULL,
+      sequence INTEGER NOT NULL,
+      node TEXT NOT NULL,
+      received INTEGER NOT NULL,
+      records INTEGER NOT NULL,
+      PRIMARY KEY (agent, sequence)
+    ) WITHOUT ROWID;
+    CREATE TABLE flows (
+      id INTEGER PRIMARY KEY,
+      start INTEGER NOT NULL,
+      received INTEGER NOT NULL,
+      line TEXT NOT NULL
+    );
+    CREATE INDEX flows_start ON flows(start);
     """
 }

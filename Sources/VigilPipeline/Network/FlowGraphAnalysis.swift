@@ -1,0 +1,111 @@
+import VigilCore
+import VigilNet
+
+/// Flow inputs → attribution → the network map: what `vigil graph` runs offline. Reads Vigil
+/// flow JSON lines, Hubble JSON lines and VPC flow logs; a line that cannot be read is reported
+/// with its file and line number and the input goes on.
+public struct FlowGraphAnalysis<Resolver: EndpointResolving & Sendable>: Sendable {
+  /// Limits.
+  public struct Configuration: Sendable, Hashable {
+    /// The attributor's limits.
+    public var attributor: FlowAttributor.Configuration
+    /// The map's limits.
+    public var map: NetworkMap.Configuration
+    /// Diagnostics kept (the rest are only counted).
+    public var maxDiagnostics: Int
+
+    /// Creates a configuration.
+    public init(
+      attributor: FlowAttributor.Configuration = .init(), map: NetworkMap.Configuration = .init(),
+      maxDiagnostics: Int = 1_000
+    ) {
+      self.attributor = attributor
+      self.map = map
+      self.maxDiagnostics = maxDiagnostics
+    }
+  }
+
+  /// Who the addresses are.
+  public var resolver: Resolver
+  /// Names the ends; holds flows whose pods the inventory does not know yet.
+  public private(set) var attributor: FlowAttributor
+  /// The map built so far.
+  public private(set) var map: NetworkMap
+  /// The first `maxDiagnostics` unreadable lines.
+  public private(set) var diagnostics: [InputDiagnostic] = []
+  /// Unreadable lines, all of them.
+  public private(set) var diagnosticCount = 0
+  /// Flow records read.
+  public private(set) var records = 0
+  /// Lines passed over (blank, headers, records without a flow).
+  public private(set) var skipped = 0
+  let maxDiagnostics: Int
+
+  /// Starts an empty analysis over `resolver`.
+  public init(resolver: Resolver, configuration: Configuration = Configuration()) {
+    self.resolver = resolver
+    attributor = FlowAttributor(configuration: configuration.attributor)
+    map = NetworkMap(configuration: configuration.map)
+    maxDiagnostics = configuration.maxDiagnostics
+  }
+
+  /// Reads one whole input named `file`, in `format` (detected from its first line when nil).
+  public mutating func add(text: String, file: String, format: FlowInputFormat? = nil) {
+    switch format ?? FlowInputFormat.detect(text) {
+    case .hubble:
+      var decoder = HubbleFlowDecoder(file: file)
+      for line in Self.lines(text) { take(decoder.next(line: line)) }
+    case .vpc:
+      var decoder = VPCFlowLogDecoder(file: file)
+      for line in Self.lines(text) { take(decoder.next(line: line)) }
+    case .vigil:
+      var decoder = VigilFlowDecoder(file: file)
+      for line in Self.lines(text) { take(decoder.next(line: line)) }
+    }
+  }
+
+  /// Counts one flow record (attributed now, or held until the inventory knows its ends).
+  public mutating func add(_ record: FlowRecord) {
+    records += 1
+    if let attributed = attributor.attribute(record, resolver: resolver) { map.add(attributed) }
+  }
+
+  /// The inventory changed: use `resolver` from now on and retry the waiting flows (giving up
+  /// those older than the horizon at `now`).
+  public mutating func inventoryChanged(resolver: Resolver, now: Timestamp) {
+    self.resolver = resolver
+    map.add(contentsOf: attributor.retryPending(resolver: resolver, now: now))
+  }
+
+  /// Forgets edges last seen before `cutoff` (retention of a long-running map).
+  public mutating func forget(lastSeenBefore cutoff: Timestamp) {
+    map.forget(lastSeenBefore: cutoff)
+  }
+
+  /// The inputs are done: attributes what the inventory knows of the waiting flows, gives up the
+  /// rest (as unknown pod-CIDR addresses), and returns the map.
+  public mutating func finish() -> NetworkMap {
+    map.add(contentsOf: attributor.drainPending(resolver: resolver))
+    return map
+  }
+
+  mutating func take(_ result: FlowLineResult) {
+    switch result {
+    case .record(let record): add(record)
+    case .skipped: skipped += 1
+    case .diagnostic(let diagnostic): report(diagnostic)
+    }
+  }
+
+  mutating func report(_ diagnostic: InputDiagnostic) {
+    diagnosticCount += 1
+    if diagnostics.count < maxDiagnostics { diagnostics.append(diagnostic) }
+  }
+
+  /// The lines of `text` without `\n` / `\r\n` (a trailing newline adds no line).
+  static func lines(_ text: String) -> [Substring] {
+    var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+    if lines.last?.isEmpty == true { lines.removeLast() }
+    return lines
+  }
+}

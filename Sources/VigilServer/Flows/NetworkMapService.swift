@@ -1,0 +1,45 @@
+import Logging
+import ServiceLifecycle
+import VigilCore
+import VigilStore
+
+/// Keeps the live network map current in `vigil serve`: when the cluster inventory changes it
+/// attributes the flows that waited for it; every hour it forgets edges older than the map
+/// window and deletes flows past the retention from the store.
+struct NetworkMapService: Service {
+  let map: LiveNetworkMap
+  let cluster: ClusterState?
+  let store: SQLiteStore
+  let window: Duration
+  let retention: Duration
+  let logger: Logger
+  /// How often the inventory generation is checked.
+  var interval: Duration = .seconds(2)
+
+  func run() async throws {
+    var generation = cluster?.generation ?? 0
+    var lastPrune = ContinuousClock.now - .seconds(3600)
+    while !Task.isCancelled && !Task.isShuttingDownGracefully {
+      do {
+        try await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+      } catch {
+        return
+      }
+      let now = Timestamp.now()
+      if let current = cluster?.generation, current != generation {
+        generation = current
+        map.inventoryChanged(now: now)
+      }
+      if ContinuousClock.now - lastPrune >= .seconds(3600) {
+        lastPrune = ContinuousClock.now
+        map.forget(lastSeenBefore: now.adding(.zero - window))
+        do {
+          let deleted = try store.deleteFlows(before: now.adding(.zero - retention))
+          if deleted > 0 { logger.info("old flows deleted", metadata: ["count": "\(deleted)"]) }
+        } catch {
+          logger.warning("cannot delete old flows", metadata: ["error": "\(error)"])
+        }
+      }
+    }
+  }
+}
