@@ -9,22 +9,33 @@ import VigilCore
   func at(_ seconds: Int64) -> Timestamp { start.adding(.seconds(seconds)) }
 
   @Test func attributesCNAMEChainToAskedName() throws {
-    var cache = DNSCache()
+    var cache = DNSCache(minimumTTL: 0)
     let message = try DNSMessage(bytes: DNSSamples.cnameChain())
     cache.record(response: message, client: "10.244.1.5", at: start)
     #expect(cache.name(for: "1.2.3.4", client: "10.244.1.5", at: at(1)) == "www.example.com")
   }
 
   @Test func expiresAtShortestTTLAlongChain() throws {
-    var cache = DNSCache()
+    var cache = DNSCache(minimumTTL: 0)
     // Chain TTLs are 120, 600 and 30: the binding lives 30 seconds.
     cache.record(response: try DNSMessage(bytes: DNSSamples.cnameChain()), client: "c", at: start)
     #expect(cache.name(for: "1.2.3.4", client: "c", at: at(29)) == "www.example.com")
     #expect(cache.name(for: "1.2.3.4", client: "c", at: at(30)) == nil)
   }
 
+  @Test func keepsShortLivedAnswersForTheMinimumTTL() throws {
+    var cache = DNSCache(minimumTTL: 120)
+    // The chain's shortest TTL is 30 s; the binding is kept 120 s anyway.
+    cache.record(response: try DNSMessage(bytes: DNSSamples.cnameChain()), client: "c", at: start)
+    #expect(cache.name(for: "1.2.3.4", client: "c", at: at(119)) == "www.example.com")
+    #expect(cache.name(for: "1.2.3.4", client: "c", at: at(120)) == nil)
+    // A TTL above the minimum still counts.
+    cache.record(response: try DNSMessage(bytes: DNSSamples.aResponse()), client: "c", at: start)
+    #expect(cache.name(for: "93.184.216.34", client: "c", at: at(3599)) == "example.com")
+  }
+
   @Test func expiresEachAddressByItsTTL() throws {
-    var cache = DNSCache()
+    var cache = DNSCache(minimumTTL: 0)
     cache.record(response: try DNSMessage(bytes: DNSSamples.aResponse()), client: "c", at: start)
     #expect(cache.name(for: "93.184.216.35", client: "c", at: at(59)) == "example.com")
     #expect(cache.name(for: "93.184.216.35", client: "c", at: at(60)) == nil)
@@ -33,7 +44,7 @@ import VigilCore
   }
 
   @Test func keepsClientsApart() throws {
-    var cache = DNSCache()
+    var cache = DNSCache(minimumTTL: 0)
     cache.record(
       response: try DNSMessage(bytes: DNSSamples.aResponse()), client: "10.0.0.1", at: start)
     #expect(cache.name(for: "93.184.216.34", client: "10.0.0.1", at: start) == "example.com")
@@ -41,7 +52,7 @@ import VigilCore
   }
 
   @Test func returnsMostRecentName() throws {
-    var cache = DNSCache()
+    var cache = DNSCache(minimumTTL: 0)
     for (offset, name) in [(0, "first.example"), (5, "second.example")] {
       var message = DNSTestEncoder(questions: 1, answers: 1)
       message.question(name)
@@ -53,7 +64,7 @@ import VigilCore
   }
 
   @Test func recordsAAAAAndNormalizesCase() throws {
-    var cache = DNSCache()
+    var cache = DNSCache(minimumTTL: 0)
     var message = DNSTestEncoder(questions: 1, answers: 1)
     message.question("IPv6.Example.COM", type: 28)
     message.aaaa(
@@ -63,7 +74,7 @@ import VigilCore
   }
 
   @Test func ignoresQueriesAndErrors() throws {
-    var cache = DNSCache()
+    var cache = DNSCache(minimumTTL: 0)
     for flags: UInt16 in [0x0100, 0x8183, 0x8182] {
       var message = DNSTestEncoder(flags: flags, questions: 1, answers: 1)
       message.question("example.com")
@@ -75,7 +86,7 @@ import VigilCore
   }
 
   @Test func survivesCNAMELoop() throws {
-    var cache = DNSCache()
+    var cache = DNSCache(minimumTTL: 0)
     var message = DNSTestEncoder(questions: 1, answers: 3)
     message.question("a.example")
     message.cname("a.example", "b.example")
@@ -127,7 +138,7 @@ import VigilCore
   }
 
   @Test func capsNamesPerAddress() throws {
-    var cache = DNSCache()
+    var cache = DNSCache(minimumTTL: 0)
     for index in 0..<20 {
       var message = DNSTestEncoder(questions: 1, answers: 1)
       message.question("site\(index).example")

@@ -44,10 +44,16 @@ public struct DNSCache: Sendable {
   var orderHead = 0
   var nextSequence: UInt64 = 0
 
+  /// The shortest time a binding is kept, whatever the answer's TTL: applications and their
+  /// resolvers cache answers past the TTL (CoreDNS answers cluster names with 5 s, dnsmasq its
+  /// local records with 0), and a connection opened a minute later still went to that name.
+  public let minimumTTL: UInt32
+
   /// Creates an empty cache.
-  public init(maxEntries: Int = 100_000, maxAddressesPerName: Int = 32) {
+  public init(maxEntries: Int = 100_000, maxAddressesPerName: Int = 32, minimumTTL: UInt32 = 300) {
     self.maxEntries = max(1, maxEntries)
     self.maxAddressesPerName = max(1, maxAddressesPerName)
+    self.minimumTTL = minimumTTL
   }
 
   /// How many name–address bindings are held (expired ones included until evicted).
@@ -106,7 +112,7 @@ public struct DNSCache: Sendable {
   mutating func bind(address: String, name: String, client: String, ttl: UInt32, at now: Timestamp)
   {
     // RFC 2181 8: a TTL with the top bit set is treated as zero.
-    let seconds = ttl > UInt32(Int32.max) ? 0 : Int64(ttl)
+    let seconds = max(Int64(minimumTTL), ttl > UInt32(Int32.max) ? 0 : Int64(ttl))
     let expires = Timestamp(nanoseconds: now.nanoseconds &+ seconds * 1_000_000_000)
     let key = BindingKey(client: client, address: address.lowercased(), name: name)
     nextSequence += 1

@@ -26,30 +26,45 @@ public enum Command {
   }
 
   /// Runs `arguments[0]` (searched in PATH) with the rest as arguments and waits for it.
+  ///
+  /// Output goes to temporary files, not pipes: a long-running program started meanwhile (a
+  /// DNS server, an HTTP server) may inherit a pipe's write end, and reading a pipe to its end
+  /// would then wait for that program too.
   @discardableResult
   public static func run(_ arguments: [String], check: Bool = true) throws -> Result {
+    let directory = FileManager.default.temporaryDirectory
+    let stem = "vigil-command-\(getpid())-\(serial.next())"
+    let outputURL = directory.appendingPathComponent(stem + ".out")
+    let errorURL = directory.appendingPathComponent(stem + ".err")
+    _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
+    defer {
+      try? FileManager.default.removeItem(at: outputURL)
+      try? FileManager.default.removeItem(at: errorURL)
+    }
+    let output = try FileHandle(forWritingTo: outputURL)
+    let error = try FileHandle(forWritingTo: errorURL)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = arguments
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
+    process.standardOutput = output
+    process.standardError = error
     process.standardInput = FileHandle.nullDevice
     try process.run()
-    // Read both pipes to the end before waiting, so a chatty program cannot block on a full pipe.
-    let errorData = LockedData()
-    let errorReader = Thread { errorData.set(err.fileHandleForReading.readDataToEndOfFile()) }
-    errorReader.start()
-    let outputData = out.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    while !errorData.isSet { usleep(1_000) }
+    try? output.close()
+    try? error.close()
     let result = Result(
-      status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-      error: String(decoding: errorData.value, as: UTF8.self))
+      status: process.terminationStatus,
+      output: String(
+        decoding: FileManager.default.contents(atPath: outputURL.path) ?? Data(), as: UTF8.self),
+      error: String(
+        decoding: FileManager.default.contents(atPath: errorURL.path) ?? Data(), as: UTF8.self))
     if check && result.status != 0 { throw Failure(arguments: arguments, result: result) }
     return result
   }
+
+  private static let serial = LockedCounter()
 
   /// Starts a long-running program with its output sent to `logPath`; the caller terminates it.
   public static func start(_ arguments: [String], logPath: String? = nil) throws -> Process {
@@ -73,31 +88,5 @@ public enum Command {
   /// True when `program` is found in PATH.
   public static func exists(_ program: String) -> Bool {
     (try? run(["which", program], check: false).status) == 0
-  }
-}
-
-/// Data handed from a reader thread.
-final class LockedData: @unchecked Sendable {
-  private let lock = NSLock()
-  private var data = Data()
-  private var done = false
-
-  func set(_ value: Data) {
-    lock.lock()
-    data = value
-    done = true
-    lock.unlock()
-  }
-
-  var isSet: Bool {
-    lock.lock()
-    defer { lock.unlock() }
-    return done
-  }
-
-  var value: Data {
-    lock.lock()
-    defer { lock.unlock() }
-    return data
   }
 }
