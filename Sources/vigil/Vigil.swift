@@ -15,7 +15,7 @@ struct Vigil: AsyncParsableCommand {
     subcommands: [
       DemoCommand.self, AnalyzeCommand.self, AlertsCommand.self, RulesCommand.self,
       FieldsCommand.self, BenchCommand.self, ServeCommand.self, SuppressCommand.self,
-      InventoryCommand.self, ExposureCommand.self, GraphCommand.self,
+      InventoryCommand.self, ExposureCommand.self, GraphCommand.self, AgentCommand.self,
       RBACCommand.self,
     ]
   )

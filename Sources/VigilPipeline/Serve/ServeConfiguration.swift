@@ -80,6 +80,9 @@ public struct ServeConfiguration: Sendable, Hashable {
     public var level: Logger.Level = .info
     /// The line format.
     public var format: Format = .text
+
+    /// Creates the settings (info, text).
+    public init() {}
   }
 
   /// The Kubernetes API connection that keeps the cluster inventory (exposure, RBAC, identities).

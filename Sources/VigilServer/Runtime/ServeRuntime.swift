@@ -89,7 +89,7 @@ public struct ServeRuntime: Sendable {
     let application = try server.makeApplication(onListening: onListening)
     // Made last of what can fail: its HTTP client must reach `run()`, which shuts it down.
     var clusterWatch: ClusterWatchService?
-    if let cluster {
+    if let cluster, configuration.kube.enabled {
       clusterWatch = try await ClusterWatchService.make(
         configuration.kube, state: cluster, metrics: metrics.factory, logger: logger.child("kube"))
     }
@@ -165,7 +165,7 @@ public struct ServeRuntime: Sendable {
 
 extension Logger {
   /// A logger for a component: same handler and level, with `component` metadata.
-  func child(_ component: String) -> Logger {
+  public func child(_ component: String) -> Logger {
     var logger = self
     logger[metadataKey: "component"] = "\(component)"
     return logger

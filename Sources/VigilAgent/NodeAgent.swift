@@ -1,0 +1,218 @@
+import Foundation
+import Logging
+import Metrics
+import Synchronization
+import VigilCore
+import VigilNet
+
+/// `vigil agent` assembled: a conntrack reader thread (events and a dump of the table at start,
+/// turned into one flow record per connection) and a DNS capture thread (responses on the
+/// node's interfaces into a per-client name cache) in the node's network namespace; each flow
+/// is tagged with the name its source resolved for the destination and handed to the
+/// ``FlowAgent``, which spools and ships it. Blocking socket reads run on their own threads,
+/// never on the cooperative pool.
+public final class NodeAgent: Sendable {
+  /// What to read.
+  public struct Configuration: Sendable {
+    /// The node's name (stamped on every record).
+    public var node: String
+    /// The network namespace to read (a file such as `/proc/1/ns/net`); nil: the agent's own
+    /// (the DaemonSet runs with hostNetwork).
+    public var namespacePath: String?
+    /// Capture DNS responses (needs CAP_NET_RAW).
+    public var captureDNS = true
+    /// The interface to capture DNS on; nil: all.
+    public var dnsInterface: String?
+    /// Turn on `nf_conntrack_acct` (byte and packet counters) when it is off.
+    public var enableAccounting = true
+    /// Most connections tracked at once (oldest evicted and counted).
+    public var maxOpenFlows = 262_144
+    /// Where the agent keeps the ids of connections it reported (so a restart does not report
+    /// them again); nil: not kept.
+    public var stateDirectory: String?
+    /// Drop flows whose both ends are loopback addresses (processes on the node talking to
+    /// themselves; never on the network).
+    public var skipLoopback = true
+
+    /// Creates a configuration for `node`.
+    public init(node: String) { self.node = node }
+  }
+
+  /// Starting a reader failed.
+  public struct StartFailure: Error, CustomStringConvertible {
+    /// Explanation.
+    public var description: String
+  }
+
+  /// The settings.
+  public let configuration: Configuration
+  private let flows: FlowAgent
+  private let logger: Logger
+  private let metrics: AgentReaderMetrics
+  private let dns: Mutex<DNSCapture>
+  private let stopping = Atomic<Bool>(false)
+  private let running = Atomic<Int>(0)
+
+  /// Creates the agent; ``run()`` starts it.
+  public init(
+    configuration: Configuration, flows: FlowAgent, logger: Logger, metrics: any MetricsFactory
+  ) {
+    self.configuration = configuration
+    self.flows = flows
+    self.logger = logger
+    self.metrics = AgentReaderMetrics(factory: metrics)
+    dns = Mutex(DNSCapture())
+  }
+
+  /// Opens the sockets, runs the readers and the shipper until the task is cancelled, then
+  /// stops the readers and flushes what they produced to the spool.
+  public func run() async throws {
+    let conntrack = try openConntrack()
+    let capture = try configuration.captureDNS ? openCapture() : nil
+    start(name: "vigil-conntrack") { [self] in readConntrack(conntrack) }
+    if let capture { start(name: "vigil-dns") { [self] in readDNS(capture) } }
+    logger.info(
+      "vigil agent started",
+      metadata: [
+        "node": "\(configuration.node)", "dns": "\(capture != nil)",
+        "namespace": "\(configuration.namespacePath ?? "own")",
+      ])
+    await flows.run()
+    stopping.store(true, ordering: .releasing)
+    while running.load(ordering: .acquiring) > 0 { try? await Task.sleep(for: .milliseconds(20)) }
+    flows.flush()
+    logger.info("vigil agent stopped")
+  }
+
+  private func openConntrack() throws -> ConntrackSocket {
+    if configuration.enableAccounting {
+      do {
+        let outcome = try ConntrackAccounting.enable(
+          .accounting, namespacePath: configuration.namespacePath)
+        if outcome == .turnedOn { logger.notice("turned on nf_conntrack_acct (byte counters)") }
+        // Kernel start times for connections (else the time the event was read).
+        _ = try? ConntrackAccounting.enable(.timestamps, namespacePath: configuration.namespacePath)
+      } catch {
+        logger.warning(
+          "cannot turn on nf_conntrack_acct: flows will carry no byte or packet counts",
+          metadata: ["error": "\(error)"])
+      }
+    }
+    do {
+      return try ConntrackSocket(configuration: .init(namespacePath: configuration.namespacePath))
+    } catch {
+      throw StartFailure(
+        description: "cannot open the conntrack netlink socket (needs CAP_NET_ADMIN): \(error)")
+    }
+  }
+
+  private func openCapture() throws -> PacketCaptureSocket {
+    do {
+      return try PacketCaptureSocket(
+        .init(interface: configuration.dnsInterface, namespacePath: configuration.namespacePath))
+    } catch {
+      throw StartFailure(
+        description: "cannot open the DNS capture socket (needs CAP_NET_RAW): \(error)")
+    }
+  }
+
+  private func start(name: String, _ body: @escaping @Sendable () -> Void) {
+    running.add(1, ordering: .acquiringAndReleasing)
+    let thread = Thread { [self] in
+      body()
+      running.subtract(1, ordering: .acquiringAndReleasing)
+    }
+    thread.name = name
+    thread.start()
+  }
+
+  private var isStopping: Bool { stopping.load(ordering: .acquiring) }
+
+  private func readConntrack(_ socket: ConntrackSocket) {
+    var tracker = ConntrackFlowTracker.Configuration()
+    tracker.node = configuration.node
+    tracker.maxOpenFlows = configuration.maxOpenFlows
+    let reader = ConntrackFlowReader(
+      socket: socket, tracker: ConntrackFlowTracker(configuration: tracker))
+    let emitted = configuration.stateDirectory.map {
+      EmittedConnections(path: $0 + "/conntrack-emitted", retention: tracker.closedRetention)
+    }
+    if let saved = emitted?.load(now: .now()) {
+      reader.rememberEmitted(ids: saved.ids, until: saved.until)
+      logger.info(
+        "connections reported before the restart will not be reported again",
+        metadata: ["count": "\(saved.ids.count)"])
+    }
+    var lastSave = ContinuousClock.now
+    var savedCount = -1
+    defer { try? emitted?.save(reader.tracker.emittedIDs, now: .now()) }
+    do {
+      try reader.requestDump()
+    } catch {
+      logger.warning("cannot dump the conntrack table", metadata: ["error": "\(error)"])
+    }
+    var seen = ReaderProgress()
+    while !isStopping {
+      var kinds: [ConntrackEvent.Kind: Int] = [:]
+      do {
+        var records = try reader.poll(
+          timeout: .milliseconds(250), onEvent: { kinds[$0.kind, default: 0] += 1 })
+        if configuration.skipLoopback {
+          records.removeAll { Self.isLoopback($0.sourceIP) && Self.isLoopback($0.destinationIP) }
+        }
+        if !records.isEmpty {
+          dns.withLock { capture in
+            for index in records.indices {
+              records[index].dnsName = capture.name(
+                for: records[index].destinationIP, client: records[index].sourceIP,
+                at: records[index].start)
+            }
+          }
+          flows.submit(records)
+        }
+      } catch {
+        logger.error("conntrack read failed", metadata: ["error": "\(error)"])
+        Thread.sleep(forTimeInterval: 0.5)
+      }
+      metrics.report(conntrack: reader, socket: socket, kinds: kinds, since: &seen)
+      if let emitted, ContinuousClock.now - lastSave >= .seconds(2) {
+        lastSave = ContinuousClock.now
+        let emittedSoFar = reader.tracker.statistics.emitted
+        if emittedSoFar != savedCount {
+          savedCount = emittedSoFar
+          do {
+            try emitted.save(reader.tracker.emittedIDs, now: .now())
+          } catch {
+            logger.warning("cannot save reported connection ids", metadata: ["error": "\(error)"])
+          }
+        }
+      }
+    }
+  }
+
+  /// `127.0.0.0/8` or `::1`.
+  static func isLoopback(_ address: String) -> Bool {
+    address.hasPrefix("127.") || address == "::1"
+  }
+
+  private func readDNS(_ socket: PacketCaptureSocket) {
+    var seen = ReaderProgress()
+    var lastReport = ContinuousClock.now
+    while !isStopping {
+      do {
+        if let frame = try socket.receive() {
+          let now = Timestamp.now()
+          dns.withLock { $0.observe(frame, at: now) }
+        }
+      } catch {
+        logger.error("DNS capture read failed", metadata: ["error": "\(error)"])
+        Thread.sleep(forTimeInterval: 0.5)
+      }
+      if ContinuousClock.now - lastReport >= .seconds(1) {
+        lastReport = ContinuousClock.now
+        let counters = dns.withLock { $0.counters }
+        metrics.report(dns: counters, socket: socket, since: &seen)
+      }
+    }
+  }
+}

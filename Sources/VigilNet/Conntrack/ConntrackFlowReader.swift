@@ -1,0 +1,87 @@
+#if canImport(Glibc)
+  import VigilCore
+
+  /// The agent's read loop in one call: receives a batch from a `ConntrackSocket`, decodes it,
+  /// feeds a `ConntrackFlowTracker`, sends the counter requests the tracker asks for on the
+  /// same socket (their replies come back in a later batch), and emits flows whose counter wait
+  /// ran out. Use it from one thread: call `requestDump()` once at start, then `poll` in a
+  /// loop until told to stop.
+  public final class ConntrackFlowReader {
+    /// Counts for metrics.
+    public struct Statistics: Sendable, Hashable {
+      /// Conntrack events and dump/get entries read.
+      public var events = 0
+      /// Messages that could not be decoded (skipped).
+      public var malformed = 0
+      /// `NLMSG_ERROR` replies (`ENOENT` for an entry gone before its counters were read).
+      public var kernelErrors = 0
+      /// Counter requests that could not be sent (the flow goes out at its deadline).
+      public var failedRequests = 0
+      /// Dumps completed (`NLMSG_DONE`).
+      public var dumpsCompleted = 0
+    }
+
+    /// The socket read from.
+    public let socket: ConntrackSocket
+    /// The tracker fed.
+    public private(set) var tracker: ConntrackFlowTracker
+    /// Counts so far (the tracker and socket keep their own).
+    public private(set) var statistics = Statistics()
+    private let decoder = ConntrackDecoder()
+    private var buffer = [UInt8](repeating: 0, count: 256 << 10)
+
+    /// Creates a reader over `socket` feeding `tracker`.
+    public init(socket: ConntrackSocket, tracker: ConntrackFlowTracker) {
+      self.socket = socket
+      self.tracker = tracker
+    }
+
+    /// Tells the tracker which connections an earlier run emitted (absorbed until `until`).
+    public func rememberEmitted(ids: some Sequence<UInt32>, until: Timestamp) {
+      tracker.rememberEmitted(ids: ids, until: until)
+    }
+
+    /// Asks for the whole table; its entries become open flows as they arrive.
+    public func requestDump() throws(ConntrackSocketError) { try socket.requestDump() }
+
+    /// Waits up to `timeout` for messages, handles them, and returns the flows finished (also
+    /// those whose counter wait ran out). `now` gives the time stamped on events; `onEvent`
+    /// sees each decoded event first (for logs and tests).
+    public func poll(
+      timeout: Duration, now: () -> Timestamp = { Timestamp.now() },
+      onEvent: (ConntrackEvent) -> Void = { _ in }
+    ) throws(ConntrackSocketError) -> [FlowRecord] {
+      let wait =
+        tracker.nextDeadline.map { deadline in
+          min(timeout, max(.zero, deadline.since(now())))
+        } ?? timeout
+      let batch = try buffer.withUnsafeMutableBytes { raw in
+        Result { () throws(ConntrackSocketError) in try socket.receive(into: raw, timeout: wait) }
+      }.get()
+      var records: [FlowRecord] = []
+      var fetches: [ConntrackFlowTracker.CounterFetch] = []
+      let time = now()
+      buffer.withUnsafeBytes { raw in
+        decoder.decode(UnsafeRawBufferPointer(rebasing: raw[..<batch.byteCount])) { message in
+          switch message {
+          case .event(let event):
+            statistics.events += 1
+            onEvent(event)
+            let step = tracker.observe(event, at: time)
+            if let record = step.record { records.append(record) }
+            if let fetch = step.fetch { fetches.append(fetch) }
+          case .malformed: statistics.malformed += 1
+          case .kernelError: statistics.kernelErrors += 1
+          case .done: statistics.dumpsCompleted += 1
+          case .acknowledgement, .ignored: break
+          }
+        }
+      }
+      for fetch in fetches {
+        do { try socket.requestCounters(fetch) } catch { statistics.failedRequests += 1 }
+      }
+      records += tracker.expire(at: now())
+      return records
+    }
+  }
+#endif
