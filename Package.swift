@@ -227,7 +227,7 @@ let allTargets: [Target] = [
   .testTarget(
     name: "VigilServeTests",
     dependencies: [
-      "VigilStore", "VigilCore", "VigilTesting", "VigilHTTPTesting",
+      "VigilStore", "VigilCore", "VigilTesting", "VigilHTTPTesting", "VigilNet", "VigilJSON",
       .product(name: "AsyncHTTPClient", package: "async-http-client"),
       .product(name: "NIOSSL", package: "swift-nio-ssl"),
       .product(name: "NIOCore", package: "swift-nio"),

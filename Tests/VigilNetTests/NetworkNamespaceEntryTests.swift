@@ -8,7 +8,7 @@ import VigilTesting
 struct NetworkNamespaceEntryTests {
   @Test(
     "a body run inside a namespace sees that namespace's links, and the thread comes back",
-    .enabled(if: NetworkNamespace.isSupported, "\(NetworkNamespace.unsupportedReason ?? "")"))
+    .enabled(if: PodNetworkLab.skipReason() == nil, "\(PodNetworkLab.skipReason() ?? "")"))
   func entersAndLeaves() throws {
     let namespace = try NetworkNamespace(label: "entry")
     defer { namespace.remove() }

@@ -32,9 +32,20 @@ public final class NetworkNamespace: Sendable {
     try run(["sysctl", "-q", "-w", "\(key)=\(value)"])
   }
 
-  /// Deletes the namespace (its veth ends go with it).
+  /// Makes programs run in the namespace (`ip netns exec`) resolve names through `nameserver`:
+  /// `ip netns exec` binds `/etc/netns/NAME/resolv.conf` over `/etc/resolv.conf`.
+  public func useNameserver(_ nameserver: String) throws {
+    let directory = "/etc/netns/\(name)"
+    try FileManager.default.createDirectory(
+      atPath: directory, withIntermediateDirectories: true)
+    try "nameserver \(nameserver)\noptions attempts:1 timeout:2\n".write(
+      toFile: directory + "/resolv.conf", atomically: true, encoding: .utf8)
+  }
+
+  /// Deletes the namespace (its veth ends go with it) and its `/etc/netns` files.
   public func remove() {
     _ = try? Command.run(["ip", "netns", "delete", name], check: false)
+    try? FileManager.default.removeItem(atPath: "/etc/netns/\(name)")
   }
 
   deinit { remove() }

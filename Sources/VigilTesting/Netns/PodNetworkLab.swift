@@ -107,6 +107,19 @@ public final class PodNetworkLab: Sendable {
 
   deinit { remove() }
 
+  /// Why lab tests are skipped here, or nil when they run: only a kernel without network
+  /// namespaces skips them in CI (`CI=true`), where a missing tool or privilege must fail the
+  /// test instead; elsewhere (a user's clone) anything ``unsupportedReason`` names skips them.
+  public static func skipReason(needing tools: [String] = []) -> String? {
+    guard FileManager.default.fileExists(atPath: "/proc/self/ns/net") else {
+      return "this kernel has no network namespaces"
+    }
+    if SharedData.isCI { return nil }
+    if let reason = unsupportedReason { return reason }
+    for tool in tools where !Command.exists(tool) { return "the lab test needs \(tool)" }
+    return nil
+  }
+
   /// Why the lab cannot be built here (no root, no `ip`/`nft`, no netns), or nil.
   public static let unsupportedReason: String? = {
     if let reason = NetworkNamespace.unsupportedReason { return reason }

@@ -9,13 +9,7 @@ import VigilTesting
 /// the lab's node namespace sees the responses on the bridge ports.
 @Suite("DNSCapture lab", .serialized)
 struct DNSCaptureLabTests {
-  static let unsupported: String? = {
-    if let reason = PodNetworkLab.unsupportedReason { return reason }
-    for tool in ["dnsmasq", "dig"] where !Command.exists(tool) {
-      return "the DNS capture lab test needs \(tool)"
-    }
-    return nil
-  }()
+  static let unsupported = PodNetworkLab.skipReason(needing: ["dnsmasq", "dig"])
 
   @Test(
     "names resolved by a pod over UDP and TCP label that pod's flows only",
@@ -126,7 +120,7 @@ struct DNSCaptureLabTests {
 
   @Test(
     "a missing interface or namespace is a clear error",
-    .enabled(if: NetworkNamespace.isSupported, "\(NetworkNamespace.unsupportedReason ?? "")"))
+    .enabled(if: PodNetworkLab.skipReason() == nil, "\(PodNetworkLab.skipReason() ?? "")"))
   func reportsBadConfiguration() {
     do {
       _ = try PacketCaptureSocket(.init(interface: "vigil-none0"))

@@ -32,7 +32,7 @@ struct ConntrackLabTests {
 
   @Test(
     "dump at start, established/refused/unreplied flows with counters, UDP both ways",
-    .enabled(if: PodNetworkLab.unsupportedReason == nil, "\(PodNetworkLab.unsupportedReason ?? "")")
+    .enabled(if: PodNetworkLab.skipReason() == nil, "\(PodNetworkLab.skipReason() ?? "")")
   )
   func labFlows() throws {
     let lab = try PodNetworkLab(podNames: ["client", "web"])

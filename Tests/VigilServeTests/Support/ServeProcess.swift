@@ -20,15 +20,23 @@ final class ServeProcess: Sendable {
   private let process: Process
   private let log = LogBuffer()
 
-  /// Starts `vigil serve` with `arguments` (a JSON log format is added).
-  init(_ arguments: [String]) throws {
+  /// Starts `vigil <subcommand>` with `arguments` (a JSON log format is added), inside the
+  /// network namespace named `namespace` when given (`ip netns exec`, which execs: the pid is
+  /// vigil's).
+  init(_ arguments: [String], subcommand: String = "serve", namespace: String? = nil) throws {
     let binary = Self.binary
     guard FileManager.default.isExecutableFile(atPath: binary.path) else {
       throw ServeProcessError("no vigil binary at \(binary.path): build the package first")
     }
     process = Process()
-    process.executableURL = binary
-    process.arguments = ["serve"] + arguments + ["--log-format", "json"]
+    let command = [subcommand] + arguments + ["--log-format", "json"]
+    if let namespace {
+      process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+      process.arguments = ["ip", "netns", "exec", namespace, binary.path] + command
+    } else {
+      process.executableURL = binary
+      process.arguments = command
+    }
     let errors = Pipe()
     process.standardError = errors
     process.standardOutput = FileHandle.nullDevice
