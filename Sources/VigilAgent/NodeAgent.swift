@@ -23,6 +23,10 @@ public final class NodeAgent: Sendable {
     public var captureDNS = true
     /// The interface to capture DNS on; nil: all.
     public var dnsInterface: String?
+    /// Follow conntrack UPDATE events (state changes) so a TCP connection is reported when it
+    /// closes; without them it is reported at its DESTROY (after TIME_WAIT, about 2 minutes
+    /// later) and the agent reads a third of the messages.
+    public var followUpdates = true
     /// Turn on `nf_conntrack_acct` (byte and packet counters) when it is off.
     public var enableAccounting = true
     /// Most connections tracked at once (oldest evicted and counted).
@@ -99,7 +103,10 @@ public final class NodeAgent: Sendable {
       }
     }
     do {
-      return try ConntrackSocket(configuration: .init(namespacePath: configuration.namespacePath))
+      return try ConntrackSocket(
+        configuration: .init(
+          namespacePath: configuration.namespacePath,
+          events: configuration.followUpdates ? [.new, .update, .destroy] : [.new, .destroy]))
     } catch {
       throw StartFailure(
         description: "cannot open the conntrack netlink socket (needs CAP_NET_ADMIN): \(error)")
@@ -152,8 +159,10 @@ public final class NodeAgent: Sendable {
       logger.warning("cannot dump the conntrack table", metadata: ["error": "\(error)"])
     }
     var seen = ReaderProgress()
+    var kinds: [ConntrackEvent.Kind: Int] = [:]
+    var lastReport = ContinuousClock.now
     while !isStopping {
-      var kinds: [ConntrackEvent.Kind: Int] = [:]
+      let eventsBefore = reader.statistics.events
       do {
         var records = try reader.poll(
           timeout: .milliseconds(250), onEvent: { kinds[$0.kind, default: 0] += 1 })
@@ -174,7 +183,17 @@ public final class NodeAgent: Sendable {
         logger.error("conntrack read failed", metadata: ["error": "\(error)"])
         Thread.sleep(forTimeInterval: 0.5)
       }
-      metrics.report(conntrack: reader, socket: socket, kinds: kinds, since: &seen)
+      if ContinuousClock.now - lastReport >= .seconds(1) {
+        lastReport = ContinuousClock.now
+        metrics.report(conntrack: reader, socket: socket, kinds: kinds, since: &seen)
+        kinds.removeAll(keepingCapacity: true)
+      }
+      // Waking for every event costs more than handling it: after a small batch, let events
+      // gather for a moment (the socket buffer holds seconds of them; records are due anyway
+      // only when the batch is spooled).
+      if reader.statistics.events - eventsBefore < Self.coalescingThreshold && !isStopping {
+        Thread.sleep(forTimeInterval: Self.coalescingPause)
+      }
       if let emitted, ContinuousClock.now - lastSave >= .seconds(2) {
         lastSave = ContinuousClock.now
         let emittedSoFar = reader.tracker.statistics.emitted
@@ -189,6 +208,11 @@ public final class NodeAgent: Sendable {
       }
     }
   }
+
+  /// A poll that handled fewer events than this is followed by ``coalescingPause``.
+  static let coalescingThreshold = 512
+  /// How long events gather after a small batch.
+  static let coalescingPause = 0.02
 
   /// `127.0.0.0/8` or `::1`.
   static func isLoopback(_ address: String) -> Bool {

@@ -199,6 +199,51 @@ import Yams
     #expect((pod as? [String: Any])?["serviceAccountName"] as? String == "vigil")
   }
 
+  @Test func agentDaemonSetHasOnlyWhatItNeeds() throws {
+    let manifests = try Self.manifests()
+    let daemonSet = try #require(manifests.first { $0["kind"] as? String == "DaemonSet" })
+    let metadata = try #require(daemonSet["metadata"] as? [String: Any])
+    #expect(metadata["namespace"] as? String == "vigil-agent")
+    let namespace = try #require(
+      manifests.first {
+        $0["kind"] as? String == "Namespace"
+          && ($0["metadata"] as? [String: Any])?["name"] as? String == "vigil-agent"
+      })
+    let labels = (namespace["metadata"] as? [String: Any])?["labels"] as? [String: Any]
+    #expect(labels?["pod-security.kubernetes.io/enforce"] as? String == "privileged")
+    let pod = try #require(
+      ((daemonSet["spec"] as? [String: Any])?["template"] as? [String: Any])?["spec"]
+        as? [String: Any])
+    #expect(pod["hostNetwork"] as? Bool == true)
+    #expect(pod["automountServiceAccountToken"] as? Bool == false)
+    #expect(pod["serviceAccountName"] as? String == "vigil-agent")
+    let account = try #require(
+      manifests.first {
+        $0["kind"] as? String == "ServiceAccount"
+          && ($0["metadata"] as? [String: Any])?["name"] as? String == "vigil-agent"
+      })
+    #expect(account["automountServiceAccountToken"] as? Bool == false)
+    // No RBAC binding names the agent: it never calls the API.
+    for binding in manifests where (binding["kind"] as? String)?.hasSuffix("Binding") == true {
+      let subjects = binding["subjects"] as? [[String: Any]] ?? []
+      #expect(!subjects.contains { $0["name"] as? String == "vigil-agent" })
+    }
+    let containers = try #require(pod["containers"] as? [[String: Any]])
+    #expect(containers.count == 1)
+    let container = try #require(containers.first)
+    let security = try #require(container["securityContext"] as? [String: Any])
+    #expect(security["privileged"] == nil)
+    #expect(security["readOnlyRootFilesystem"] as? Bool == true)
+    #expect(security["allowPrivilegeEscalation"] as? Bool == false)
+    let capabilities = try #require(security["capabilities"] as? [String: Any])
+    #expect(capabilities["drop"] as? [String] == ["ALL"])
+    #expect(Set(capabilities["add"] as? [String] ?? []) == ["NET_ADMIN", "NET_RAW"])
+    let arguments = container["args"] as? [String] ?? []
+    #expect(arguments.first == "agent")
+    #expect(arguments.contains { $0.hasPrefix("--server=https://") })
+    #expect(arguments.contains { $0.hasPrefix("--metrics-listen=127.0.0.1:") })
+  }
+
   @Test func deploymentIsHardened() throws {
     let deployment = try #require(
       try Self.manifests().first { $0["kind"] as? String == "Deployment" })

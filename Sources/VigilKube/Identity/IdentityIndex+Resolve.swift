@@ -23,6 +23,46 @@ extension IdentityIndex {
     }
   }
 
+  /// What `ip` was at `time`, with the span of time the same answer holds for in this index
+  /// (nanoseconds, `from` inclusive, `until` exclusive): the holding interval, or the gap between
+  /// holdings. Lets callers cache one answer per address across many flows.
+  public func resolveWithSpan(ip: IPAddress, at time: Timestamp) -> (
+    resolution: IdentityResolution, from: Int64, until: Int64
+  ) {
+    let t = time.nanoseconds
+    var from = Int64.min
+    var until = Int64.max
+    var found: Int32?
+    if var i = latest[ip] {
+      intervals.withUnsafeBufferPointer { list in
+        while i >= 0 {
+          let interval = list[Int(i)]
+          if interval.start <= t {
+            if t < interval.end {
+              found = interval.holder
+              from = interval.start
+              until = interval.end
+            } else {
+              from = interval.end
+            }
+            return
+          }
+          until = interval.start
+          i = interval.previous
+        }
+      }
+    }
+    if let found {
+      let holder = holders[Int(found)]
+      return (
+        IdentityResolution(
+          address: ip, holder: holder, addressClass: holder.addressClass, confidence: .exact,
+          nodeName: holder.addressClass == .node ? holder.name : nil), from, until
+      )
+    }
+    return (classify(ip), from, until)
+  }
+
   /// What `ip` was at `time`: its holder, else its class by range; never unknown.
   public func resolve(ip: IPAddress, at time: Timestamp) -> IdentityResolution {
     if let i = holderIndex(of: ip, at: time.nanoseconds) {

@@ -6,7 +6,8 @@ extension ConntrackFlowTracker {
   public mutating func observe(_ event: ConntrackEvent, at now: Timestamp) -> Step {
     statistics.events += 1
     let key = Key(tuple: event.original, zone: event.zone ?? 0)
-    if !earlierEmitted.isEmpty, event.kind != .new, open[key] == nil, closed[key] == nil,
+    if !earlierEmitted.isEmpty, event.kind != .new, open[key] == nil,
+      !closed.contains(key: key, id: event.id),
       let id = event.id, earlierEmitted.contains(id)
     {
       // Emitted by the agent's previous run (listed again by the start-up dump).
@@ -26,7 +27,7 @@ extension ConntrackFlowTracker {
       if open[key] == nil { insert(event, key: key, at: now) }
       return step
     case .update, .dump:
-      if let done = closed[key], Self.sameEntry(done.id, event.id) {
+      if closed.contains(key: key, id: event.id) {
         statistics.absorbed += 1
         return Step()
       }
@@ -67,10 +68,7 @@ extension ConntrackFlowTracker {
     }
     if !earlierEmitted.isEmpty && now > earlierEmittedUntil { earlierEmitted = [] }
     let horizon = now.adding(.zero - configuration.closedRetention)
-    while let (key, serial, closedAt) = closedOrder.first, closedAt <= horizon {
-      _ = closedOrder.popFirst()
-      if closed[key]?.serial == serial { closed[key] = nil }
-    }
+    closed.forget(before: horizon)
     return records
   }
 
@@ -83,8 +81,8 @@ extension ConntrackFlowTracker {
   private mutating func destroy(_ event: ConntrackEvent, key: Key, at now: Timestamp)
     -> FlowRecord?
   {
-    if let done = closed[key], Self.sameEntry(done.id, event.id) {
-      closed[key] = nil
+    if closed.contains(key: key, id: event.id) {
+      closed.remove(key: key, id: event.id)
       statistics.absorbed += 1
       return nil
     }
@@ -136,17 +134,10 @@ extension ConntrackFlowTracker {
   {
     open[key] = nil
     if remember {
-      if closed.count >= configuration.maxClosedFlows {
-        while let (oldKey, serial, _) = closedOrder.popFirst() {
-          if closed[oldKey]?.serial == serial {
-            closed[oldKey] = nil
-            statistics.forgotten += 1
-            break
-          }
-        }
+      while closed.count >= configuration.maxClosedFlows, closed.dropOldest() {
+        statistics.forgotten += 1
       }
-      closed[key] = Closed(id: flow.id, serial: flow.serial)
-      closedOrder.append((key, flow.serial, end))
+      closed.insert(key: key, id: flow.id, serial: flow.serial, at: end)
     }
     statistics.emitted += 1
     return record(key: key, flow: flow, end: end)

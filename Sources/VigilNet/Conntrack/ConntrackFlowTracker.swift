@@ -28,11 +28,11 @@ public struct ConntrackFlowTracker: Sendable {
     /// Emitted connections remembered at most for absorbing their DESTROY.
     public var maxClosedFlows: Int
 
-    /// Creates a configuration (defaults: 262 144 open flows, 2 s counter wait, 300 s
+    /// Creates a configuration (defaults: 262 144 open flows, 2 s counter wait, 180 s
     /// retention of emitted flows, 262 144 of them).
     public init(
       node: String? = nil, maxOpenFlows: Int = 262_144, counterWait: Duration = .seconds(2),
-      closedRetention: Duration = .seconds(300), maxClosedFlows: Int = 262_144
+      closedRetention: Duration = .seconds(180), maxClosedFlows: Int = 262_144
     ) {
       self.node = node
       self.maxOpenFlows = max(1, maxOpenFlows)
@@ -95,20 +95,14 @@ public struct ConntrackFlowTracker: Sendable {
     var closing: Bool
   }
 
-  struct Closed: Sendable {
-    var id: UInt32?
-    var serial: UInt64
-  }
-
   /// The configuration.
   public let configuration: Configuration
   /// Counts so far.
   public internal(set) var statistics = Statistics()
   var open: [Key: Flow] = [:]
-  var closed: [Key: Closed] = [:]
+  var closed = ConntrackClosedFlows()
   var openOrder = FIFOQueue<(Key, UInt64)>()
   var deadlines = FIFOQueue<(Key, UInt64, Timestamp)>()
-  var closedOrder = FIFOQueue<(Key, UInt64, Timestamp)>()
   var nextSerial: UInt64 = 0
   /// Conntrack ids an earlier run of the agent emitted (``rememberEmitted(ids:until:)``).
   var earlierEmitted: Set<UInt32> = []
@@ -125,7 +119,7 @@ public struct ConntrackFlowTracker: Sendable {
 
   /// The conntrack ids of connections emitted and still remembered (to absorb their DESTROY):
   /// what a restarting agent hands to the next run (``rememberEmitted(ids:until:)``).
-  public var emittedIDs: [UInt32] { closed.values.compactMap(\.id) }
+  public var emittedIDs: [UInt32] { closed.ids }
 
   /// Connections an earlier run emitted, by conntrack id: their entries in the start-up dump
   /// and their DESTROYs are absorbed rather than emitted again, until `until`.

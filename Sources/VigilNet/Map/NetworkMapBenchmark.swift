@@ -36,6 +36,19 @@ public enum NetworkMapBenchmark {
   /// Runs `rounds` rounds of `flows` synthetic records over `pods` pods.
   public static func run(flows: Int, pods: Int = 5_000, rounds: Int = 5) -> Result {
     let (resolver, records) = synthetic(pods: pods, distinct: min(max(flows, 1), 1 << 16))
+    return measure(records: records, resolver: resolver, flows: flows, rounds: rounds)
+  }
+
+  /// Attributes and aggregates `flows` records (cycling through `records`, a power of two long)
+  /// with `resolver`, best of `rounds`, next to the ceiling loop over the same records.
+  public static func measure<R: EndpointResolving>(
+    records: [FlowRecord], resolver: R, flows: Int, rounds: Int = 5
+  ) -> Result {
+    guard !records.isEmpty, records.count & (records.count - 1) == 0 else {
+      return Result(
+        flows: 0, flowsPerSecond: 0, ceilingPerSecond: 0, ratio: 0, edges: 0, nodes: 0,
+        checksum: 0)
+    }
     let clock = ContinuousClock()
     var best = 0.0
     var bestCeiling = 0.0
@@ -80,7 +93,7 @@ public enum NetworkMapBenchmark {
     resolver.addClusterRange("10.244.0.0/16")
     var podIPs: [String] = []
     for i in 0..<max(1, pods) {
-      let ip = "10.244.\(i / 250).\(i % 250 + 2)"
+      let ip = podIP(i)
       let workload = i / 10
       resolver.hold(
         ip,
@@ -93,6 +106,16 @@ public enum NetworkMapBenchmark {
           : .none)
       podIPs.append(ip)
     }
+    return (resolver, records(podIPs: podIPs, distinct: distinct))
+  }
+
+  /// The address of synthetic pod `i` (`10.244.x.y`).
+  public static func podIP(_ i: Int) -> String { "10.244.\(i / 250).\(i % 250 + 2)" }
+
+  /// `distinct` (rounded up to a power of two) synthetic flows from `podIPs` to each other (70 %;
+  /// pods of one workload are 10 consecutive addresses) and to 1,000 named external addresses.
+  public static func records(podIPs: [String], distinct: Int) -> [FlowRecord] {
+    guard !podIPs.isEmpty else { return [] }
     let externals = (0..<1_000).map { "93.184.\($0 / 250).\($0 % 250 + 1)" }
     var size = 1
     while size < distinct { size <<= 1 }
@@ -120,7 +143,7 @@ public enum NetworkMapBenchmark {
           dnsName: external ? "api-\(destinationIndex % externals.count / 4).example.com" : nil,
           source: "conntrack"))
     }
-    return (resolver, records)
+    return records
   }
 
   static func seconds(_ duration: Duration) -> Double {

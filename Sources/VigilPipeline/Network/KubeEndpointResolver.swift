@@ -91,16 +91,21 @@ public struct KubeEndpointResolver: EndpointResolving, Sendable {
       classifier: classifier, cluster: cluster)
   }
 
-  /// What `ip` was at `time`. Answers hold for that instant only: the identity index does not
-  /// hand out the span of a holding (see the closing note of the map work).
+  /// What `ip` was at `time`. Each answer carries the span it holds for in this inventory (the
+  /// pod's holding of the address, or the gap between holdings), so the attributor asks once per
+  /// address; a new resolver (inventory change) starts a new cache.
   public func resolve(ip: String, at time: Timestamp) -> EndpointResolution {
-    let t = time.nanoseconds
-    func known(_ endpoint: NetworkEndpoint, _ marks: EndpointMarks = .none) -> EndpointResolution {
-      .known(endpoint, marks: marks, validFrom: t, validUntil: t &+ 1)
+    guard let address = IPAddress(ip) else {
+      return .known(
+        AddressClassifier.endpoint(for: ip), marks: .none, validFrom: .min, validUntil: .max)
     }
-    guard let address = IPAddress(ip) else { return known(AddressClassifier.endpoint(for: ip)) }
-    if apiServerAddresses.contains(address) { return known(.apiServer(address: ip)) }
-    let resolution = identities.resolve(ip: address, at: time)
+    if apiServerAddresses.contains(address) {
+      return .known(.apiServer(address: ip), marks: .none, validFrom: .min, validUntil: .max)
+    }
+    let (resolution, from, until) = identities.resolveWithSpan(ip: address, at: time)
+    func known(_ endpoint: NetworkEndpoint, _ marks: EndpointMarks = .none) -> EndpointResolution {
+      .known(endpoint, marks: marks, validFrom: from, validUntil: until)
+    }
     if let holder = resolution.holder {
       switch holder.addressClass {
       case .pod:
@@ -126,9 +131,9 @@ public struct KubeEndpointResolver: EndpointResolving, Sendable {
     }
     switch resolution.addressClass {
     case .podCIDR:
-      return .unknownYet(address: ip, scope: .podCIDR, validFrom: t, validUntil: t &+ 1)
+      return .unknownYet(address: ip, scope: .podCIDR, validFrom: from, validUntil: until)
     case .serviceCIDR:
-      return .unknownYet(address: ip, scope: .serviceCIDR, validFrom: t, validUntil: t &+ 1)
+      return .unknownYet(address: ip, scope: .serviceCIDR, validFrom: from, validUntil: until)
     case .cloudMetadata: return known(.cloudMetadata(address: ip))
     case .node: return known(.node(resolution.nodeName ?? ip, address: ip))
     case .loopback: return known(.external(address: ip, scope: .loopback))

@@ -58,6 +58,13 @@ struct AgentCommand: AsyncParsableCommand {
   @Option(help: "Read this network namespace (a file like /proc/1/ns/net) instead of the agent's.")
   var netns: String?
 
+  @Flag(
+    help: """
+      Read only NEW and DESTROY conntrack events: about a third of the messages, but a closed \
+      TCP connection is reported at its DESTROY (after TIME_WAIT) instead of when it closes.
+      """)
+  var noUpdates = false
+
   @Flag(help: "Do not capture DNS responses (flows carry no names).")
   var noDns = false
 
@@ -111,6 +118,7 @@ struct AgentCommand: AsyncParsableCommand {
     agentConfiguration.captureDNS = !noDns
     agentConfiguration.dnsInterface = dnsInterface
     agentConfiguration.enableAccounting = !noAccounting
+    agentConfiguration.followUpdates = !noUpdates
     agentConfiguration.stateDirectory = spool
     let agent = NodeAgent(
       configuration: agentConfiguration, flows: flows, logger: logger.child("agent"),

@@ -3,6 +3,7 @@ import Foundation
 import VigilCore
 import VigilDemo
 import VigilKube
+import VigilNet
 import VigilPipeline
 import VigilRules
 
@@ -38,7 +39,23 @@ struct BenchCommand: ParsableCommand {
     help: "Measure the IP → identity index instead: pods in the synthetic cluster (e.g. 10000).")
   var identityPods: Int?
 
+  @Flag(
+    help: """
+      Measure the network path instead: conntrack netlink decoding, DNS packet parsing, and flow \
+      attribution + aggregation (synthetic and through the cluster model).
+      """)
+  var network = false
+
   func run() throws {
+    if network {
+      print("conntrack: \(ConntrackBenchmark.run(messages: 1_000_000))")
+      print("dns capture: \(DNSCaptureBenchmark.run(packets: 200_000, distinct: 4_096))")
+      print("attribution (static resolver): \(NetworkMapBenchmark.run(flows: 1_000_000))")
+      print(
+        "attribution (cluster model, 5,000 pods): \(KubeAttributionBenchmark.run(flows: 1_000_000))"
+      )
+      return
+    }
     if let identityPods {
       // Lookups/s on one core and resident memory per pod, on realistic pod JSON.
       let result = IdentityBenchmark.run(pods: identityPods, lookups: 2_000_000)

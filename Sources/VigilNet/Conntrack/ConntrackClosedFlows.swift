@@ -1,0 +1,72 @@
+import VigilCore
+
+/// The connections a tracker emitted and still remembers, to absorb their later events (the
+/// counter reply, the DESTROY after TIME_WAIT). Kept by conntrack id, 24 bytes or so an entry,
+/// since a busy node closes thousands of connections a second and remembers them for minutes;
+/// entries without an id (never seen from this kernel) fall back to the five-tuple.
+struct ConntrackClosedFlows: Sendable {
+  private var byID: [UInt32: UInt64] = [:]
+  private var byKey: [ConntrackFlowTracker.Key: UInt64] = [:]
+  private var idOrder = FIFOQueue<(id: UInt32, serial: UInt64, at: Int64)>()
+  private var keyOrder = FIFOQueue<(key: ConntrackFlowTracker.Key, serial: UInt64, at: Int64)>()
+
+  /// Connections remembered.
+  var count: Int { byID.count + byKey.count }
+
+  /// The ids remembered.
+  var ids: [UInt32] { Array(byID.keys) }
+
+  /// Whether the connection with `id` (else `key`) was emitted.
+  func contains(key: ConntrackFlowTracker.Key, id: UInt32?) -> Bool {
+    if let id { return byID[id] != nil }
+    return byKey[key] != nil
+  }
+
+  /// Forgets the connection with `id` (else `key`).
+  mutating func remove(key: ConntrackFlowTracker.Key, id: UInt32?) {
+    if let id { byID[id] = nil } else { byKey[key] = nil }
+  }
+
+  /// Remembers a connection emitted at `time`.
+  mutating func insert(
+    key: ConntrackFlowTracker.Key, id: UInt32?, serial: UInt64, at time: Timestamp
+  ) {
+    if let id {
+      byID[id] = serial
+      idOrder.append((id, serial, time.nanoseconds))
+    } else {
+      byKey[key] = serial
+      keyOrder.append((key, serial, time.nanoseconds))
+    }
+  }
+
+  /// Forgets the oldest remembered connection; false when none is left.
+  mutating func dropOldest() -> Bool {
+    let idFirst = idOrder.first
+    let keyFirst = keyOrder.first
+    if let idFirst, keyFirst.map({ idFirst.at <= $0.at }) ?? true {
+      _ = idOrder.popFirst()
+      if byID[idFirst.id] == idFirst.serial { byID[idFirst.id] = nil }
+      return true
+    }
+    if let keyFirst {
+      _ = keyOrder.popFirst()
+      if byKey[keyFirst.key] == keyFirst.serial { byKey[keyFirst.key] = nil }
+      return true
+    }
+    return false
+  }
+
+  /// Forgets connections emitted before `horizon`.
+  mutating func forget(before horizon: Timestamp) {
+    let limit = horizon.nanoseconds
+    while let first = idOrder.first, first.at <= limit {
+      _ = idOrder.popFirst()
+      if byID[first.id] == first.serial { byID[first.id] = nil }
+    }
+    while let first = keyOrder.first, first.at <= limit {
+      _ = keyOrder.popFirst()
+      if byKey[first.key] == first.serial { byKey[first.key] = nil }
+    }
+  }
+}
