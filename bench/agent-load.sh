@@ -67,13 +67,15 @@ SHIPPED1=$(metric vigil_agent_flows_shipped_total)
 read -r OPENED FAILED ELAPSED < "$WORK/load.out"
 RSS=$(awk '/VmRSS/ { print $2 }' /proc/$AGENT/status)
 HWM=$(awk '/VmHWM/ { print $2 }' /proc/$AGENT/status)
+ANON=$(awk '/RssAnon/ { print $2 }' /proc/$AGENT/status)
+FILE=$(awk '/RssFile/ { print $2 }' /proc/$AGENT/status)
 DROPS=$(metric 'vigil_agent_kernel_drops_total{source="conntrack"}')
 awk -v t0="$T0" -v t1="$T1" -v w0="$W0" -v w1="$W1" -v hz="$HZ" -v o="$OPENED" -v f="$FAILED" \
   -v e="$ELAPSED" -v s0="${SHIPPED0:-0}" -v s1="${SHIPPED1:-0}" -v rss="$RSS" -v hwm="$HWM" \
-  -v drops="${DROPS:-0}" 'BEGIN {
+  -v drops="${DROPS:-0}" -v anon="$ANON" -v file="$FILE" 'BEGIN {
     wall = w1 - w0; cpu = (t1 - t0) / hz
     printf "connections: %d made (%d failed) in %.1f s = %.0f/s\n", o, f, e, o / e
     printf "agent flows shipped during the run (and the settle time after it): %d\n", s1 - s0
     printf "agent CPU: %.2f s over %.1f s = %.1f %% of one core\n", cpu, wall, 100 * cpu / wall
-    printf "agent memory: VmRSS %.1f MB, peak VmHWM %.1f MB; conntrack kernel drops %d\n", rss / 1024, hwm / 1024, drops
+    printf "agent memory: VmRSS %.1f MB (anonymous %.1f MB, file-backed %.1f MB: the binary and libraries), peak VmHWM %.1f MB; conntrack kernel drops %d\n", rss / 1024, anon / 1024, file / 1024, hwm / 1024, drops
   }'
