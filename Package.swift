@@ -45,7 +45,8 @@ let allTargets: [Target] = [
     swiftSettings: strict),
   // Stateful detectors and the alert manager.
   .target(
-    name: "VigilDetect", dependencies: ["VigilCore", "VigilRules", "VigilKube", "VigilJSON"],
+    name: "VigilDetect",
+    dependencies: ["VigilCore", "VigilRules", "VigilKube", "VigilJSON", "VigilNet"],
     swiftSettings: strict),
   // The Store contract and the SQLite store.
   .target(
@@ -124,7 +125,8 @@ let allTargets: [Target] = [
     swiftSettings: strict),
   // Helpers shared by the test targets.
   .target(
-    name: "VigilTesting", dependencies: ["VigilCore", "VigilJSON"], swiftSettings: strict),
+    name: "VigilTesting", dependencies: ["VigilCore", "VigilJSON", "VigilNet"],
+    swiftSettings: strict),
   .executableTarget(
     name: "vigil",
     dependencies: [
@@ -151,6 +153,7 @@ let allTargets: [Target] = [
     name: "VigilDetectTests",
     dependencies: [
       "VigilDetect", "VigilRules", "VigilAudit", "VigilCore", "VigilTesting", "VigilKube",
+      "VigilNet", "VigilJSON",
     ],
     swiftSettings: strict),
   .testTarget(
