@@ -103,10 +103,16 @@ public final class NodeAgent: Sendable {
       }
     }
     do {
-      return try ConntrackSocket(
+      let socket = try ConntrackSocket(
         configuration: .init(
           namespacePath: configuration.namespacePath,
           events: configuration.followUpdates ? [.new, .update, .destroy] : [.new, .destroy]))
+      if configuration.followUpdates && !socket.isFiltered {
+        logger.warning(
+          "the kernel refused the conntrack update filter: every state change is read",
+          metadata: ["errno": "\(socket.filterError)"])
+      }
+      return socket
     } catch {
       throw StartFailure(
         description: "cannot open the conntrack netlink socket (needs CAP_NET_ADMIN): \(error)")

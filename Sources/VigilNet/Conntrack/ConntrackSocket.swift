@@ -21,15 +21,20 @@
       public var events: Set<ConntrackEvent.Kind>
       /// Receive buffer size asked for (SO_RCVBUFFORCE as root, else capped by rmem_max).
       public var receiveBufferBytes: Int
+      /// Attach `ConntrackEventFilter.updates` when subscribed to UPDATE events, so the kernel
+      /// drops the updates the tracker does not need.
+      public var filterUpdates: Bool
 
-      /// Creates a configuration (defaults: current namespace, new/update/destroy, 16 MiB).
+      /// Creates a configuration (defaults: current namespace, new/update/destroy, 16 MiB,
+      /// updates filtered).
       public init(
         namespacePath: String? = nil, events: Set<ConntrackEvent.Kind> = [.new, .update, .destroy],
-        receiveBufferBytes: Int = 16 << 20
+        receiveBufferBytes: Int = 16 << 20, filterUpdates: Bool = true
       ) {
         self.namespacePath = namespacePath
         self.events = events
         self.receiveBufferBytes = receiveBufferBytes
+        self.filterUpdates = filterUpdates
       }
     }
 
@@ -50,6 +55,11 @@
     public let descriptor: Int32
     /// The receive buffer size the kernel granted (bytes, as `getsockopt` reports it).
     public let receiveBufferBytes: Int
+    /// Why the update filter is not attached: 0 when it is (or was not asked for), else the
+    /// `errno` of SO_ATTACH_FILTER. The socket works either way, unfiltered.
+    public let filterError: Int32
+    /// True when `ConntrackEventFilter.updates` is attached.
+    public let isFiltered: Bool
     let overrunCount = Atomic<Int>(0)
     private let sequenceNumber = Atomic<UInt32>(0)
 
@@ -71,6 +81,10 @@
       var size = socklen_t(MemoryLayout<Int32>.size)
       _ = getsockopt(fd, SOL_SOCKET, SO_RCVBUF, &granted, &size)
       receiveBufferBytes = Int(granted)
+      let filtering = configuration.filterUpdates && configuration.events.contains(.update)
+      filterError =
+        filtering ? ConntrackEventFilter.attach(ConntrackEventFilter.updates, to: fd) : 0
+      isFiltered = filtering && filterError == 0
     }
 
     deinit { close(descriptor) }
