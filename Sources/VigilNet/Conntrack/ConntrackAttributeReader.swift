@@ -64,6 +64,7 @@ struct ConntrackAttributeReader {
     var reply: ConntrackTuple?
     var id: UInt32?
     var tcpState: ConntrackTCPState?
+    var closeInitiated: Bool?
     var status: ConntrackStatus?
     var originalCounters: ConntrackEvent.Counters?
     var replyCounters: ConntrackEvent.Counters?
@@ -83,7 +84,10 @@ struct ConntrackAttributeReader {
       case ConntrackWire.zone: zone = try u16(at, length)
       case ConntrackWire.countersOrig: originalCounters = try counters(at, length)
       case ConntrackWire.countersReply: replyCounters = try counters(at, length)
-      case ConntrackWire.protoinfo: tcpState = try protoinfo(at, length) ?? tcpState
+      case ConntrackWire.protoinfo:
+        let info = try protoinfo(at, length)
+        tcpState = info.state ?? tcpState
+        closeInitiated = info.closeInitiated ?? closeInitiated
       case ConntrackWire.timestamp:
         try forEach(from: at, to: at + length) {
           (inner, place, size) throws(ConntrackDecodeError) in
@@ -101,7 +105,7 @@ struct ConntrackAttributeReader {
       kind: kind, sequence: sequence, family: family, id: id, original: original, reply: reply,
       tcpState: tcpState, status: status, originalCounters: originalCounters,
       replyCounters: replyCounters, start: startTime, stop: stopTime, timeout: timeout,
-      zone: zone, mark: mark)
+      zone: zone, mark: mark, tcpCloseInitiated: closeInitiated)
   }
 
   func tuple(_ start: Int, _ length: Int) throws(ConntrackDecodeError) -> ConntrackTuple {
@@ -178,17 +182,28 @@ struct ConntrackAttributeReader {
     return result
   }
 
-  /// The TCP state inside `CTA_PROTOINFO`, nil for other protocols (or an unknown state value).
-  func protoinfo(_ start: Int, _ length: Int) throws(ConntrackDecodeError) -> ConntrackTCPState? {
+  /// The TCP state inside `CTA_PROTOINFO` (nil for other protocols or an unknown state value)
+  /// and whether either side's flags say it sent a FIN (nil when no flags are present).
+  func protoinfo(_ start: Int, _ length: Int) throws(ConntrackDecodeError) -> (
+    state: ConntrackTCPState?, closeInitiated: Bool?
+  ) {
     var state: ConntrackTCPState?
+    var closeInitiated: Bool?
     try forEach(from: start, to: start + length) { (type, at, size) throws(ConntrackDecodeError) in
       guard type == ConntrackWire.protoinfoTCP else { return }
       try forEach(from: at, to: at + size) { (inner, place, count) throws(ConntrackDecodeError) in
-        if inner == ConntrackWire.protoinfoTCPState {
+        switch inner {
+        case ConntrackWire.protoinfoTCPState:
           state = ConntrackTCPState(rawValue: try u8(place, count))
+        case ConntrackWire.protoinfoTCPFlagsOriginal, ConntrackWire.protoinfoTCPFlagsReply:
+          // struct nf_ct_tcp_flags { __u8 flags; __u8 mask; }
+          let flags = try u8(place, count)
+          closeInitiated =
+            (closeInitiated ?? false) || flags & ConntrackWire.tcpFlagCloseInit != 0
+        default: break
         }
       }
     }
-    return state
+    return (state, closeInitiated)
   }
 }

@@ -45,6 +45,9 @@ public struct ConntrackEvent: Sendable, Hashable {
   public var reply: ConntrackTuple?
   /// TCP state (`CTA_PROTOINFO_TCP_STATE`), when the message carries protocol info.
   public var tcpState: ConntrackTCPState?
+  /// Either side sent a FIN (`IP_CT_TCP_FLAG_CLOSE_INIT` in `CTA_PROTOINFO_TCP_FLAGS_ORIGINAL`
+  /// or `_REPLY`), when the message carries TCP protocol info.
+  public var tcpCloseInitiated: Bool?
   /// Status bits (`CTA_STATUS`), when present.
   public var status: ConntrackStatus?
   /// Original-direction counters.
@@ -68,8 +71,10 @@ public struct ConntrackEvent: Sendable, Hashable {
     original: ConntrackTuple, reply: ConntrackTuple? = nil, tcpState: ConntrackTCPState? = nil,
     status: ConntrackStatus? = nil, originalCounters: Counters? = nil,
     replyCounters: Counters? = nil, start: Timestamp? = nil, stop: Timestamp? = nil,
-    timeout: UInt32? = nil, zone: UInt16? = nil, mark: UInt32? = nil
+    timeout: UInt32? = nil, zone: UInt16? = nil, mark: UInt32? = nil,
+    tcpCloseInitiated: Bool? = nil
   ) {
+    self.tcpCloseInitiated = tcpCloseInitiated
     self.kind = kind
     self.sequence = sequence
     self.family = family ?? original.family

@@ -15,7 +15,7 @@ public enum ConntrackEventFilter {
   /// counters there) and FIN_WAIT, the first FIN. The tracker needs the FIN_WAIT update to tell a
   /// connection closed by FIN then RST (`established`) from one reset without a FIN (`reset`):
   /// the CLOSE update alone does not say whether a FIN was seen.
-  public static let defaultTCPStates: Set<ConntrackTCPState> = [.finWait, .timeWait, .close]
+  public static let defaultTCPStates: Set<ConntrackTCPState> = [.timeWait, .close]
 
   /// The program the conntrack socket attaches (`defaultTCPStates`).
   public static let updates: [BPFInstruction] = program(keeping: defaultTCPStates)

@@ -23,6 +23,7 @@ extension ConntrackFlowTracker {
       default: break
       }
     }
+    if event.tcpCloseInitiated == true { flow.sawFin = true }
     if flow.status.contains(.assured) { flow.wasEstablished = true }
     if let counters = event.originalCounters { flow.originalCounters = counters }
     if let counters = event.replyCounters { flow.replyCounters = counters }

@@ -72,6 +72,10 @@ enum ConntrackWire {
   // enum ctattr_protoinfo / ctattr_protoinfo_tcp
   static let protoinfoTCP: UInt16 = 1
   static let protoinfoTCPState: UInt16 = 1
+  static let protoinfoTCPFlagsOriginal: UInt16 = 4
+  static let protoinfoTCPFlagsReply: UInt16 = 5
+  /// `IP_CT_TCP_FLAG_CLOSE_INIT`: this side sent a FIN.
+  static let tcpFlagCloseInit: UInt8 = 0x04
 
   // enum ctattr_counters
   static let counterPackets: UInt16 = 1
