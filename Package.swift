@@ -207,7 +207,8 @@ let allTargets: [Target] = [
     name: "VigilServerTests",
     dependencies: [
       "VigilServer", "VigilSinks", "VigilPipeline", "VigilStore", "VigilCore", "VigilTesting",
-      "VigilHTTPTesting", "VigilKube", "VigilKubeClient", "VigilJSON", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+      "VigilHTTPTesting", "VigilKube", "VigilKubeClient", "VigilJSON", "VigilNet", "VigilAgent",
+      .product(name: "AsyncHTTPClient", package: "async-http-client"),
       .product(name: "NIOSSL", package: "swift-nio-ssl"),
       .product(name: "NIOCore", package: "swift-nio"),
       .product(name: "NIOPosix", package: "swift-nio"),

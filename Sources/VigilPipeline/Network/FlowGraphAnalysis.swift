@@ -64,17 +64,24 @@ public struct FlowGraphAnalysis<Resolver: EndpointResolving & Sendable>: Sendabl
     }
   }
 
-  /// Counts one flow record (attributed now, or held until the inventory knows its ends).
-  public mutating func add(_ record: FlowRecord) {
+  /// Counts one flow record (attributed now, or held until the inventory knows its ends);
+  /// returns it attributed, or nil while it waits.
+  @discardableResult
+  public mutating func add(_ record: FlowRecord) -> AttributedFlow? {
     records += 1
-    if let attributed = attributor.attribute(record, resolver: resolver) { map.add(attributed) }
+    guard let attributed = attributor.attribute(record, resolver: resolver) else { return nil }
+    map.add(attributed)
+    return attributed
   }
 
   /// The inventory changed: use `resolver` from now on and retry the waiting flows (giving up
-  /// those older than the horizon at `now`).
-  public mutating func inventoryChanged(resolver: Resolver, now: Timestamp) {
+  /// those older than the horizon at `now`); returns the flows attributed now.
+  @discardableResult
+  public mutating func inventoryChanged(resolver: Resolver, now: Timestamp) -> [AttributedFlow] {
     self.resolver = resolver
-    map.add(contentsOf: attributor.retryPending(resolver: resolver, now: now))
+    let late = attributor.retryPending(resolver: resolver, now: now)
+    map.add(contentsOf: late)
+    return late
   }
 
   /// Forgets edges last seen before `cutoff` (retention of a long-running map).

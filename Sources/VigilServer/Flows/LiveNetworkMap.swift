@@ -11,10 +11,13 @@ import VigilPipeline
 public final class LiveNetworkMap: FlowObserver, Sendable {
   private let analysis: Mutex<FlowGraphAnalysis<KubeEndpointResolver>>
   private let cluster: ClusterState?
+  private let detection: LiveNetworkDetection?
 
-  /// Creates an empty map over `cluster` (nil: no inventory; addresses are classified only).
-  public init(cluster: ClusterState?) {
+  /// Creates an empty map over `cluster` (nil: no inventory; addresses are classified only);
+  /// attributed flows also go to `detection`.
+  public init(cluster: ClusterState?, detection: LiveNetworkDetection? = nil) {
     self.cluster = cluster
+    self.detection = detection
     analysis = Mutex(FlowGraphAnalysis(resolver: Self.resolver(cluster)))
   }
 
@@ -29,17 +32,23 @@ public final class LiveNetworkMap: FlowObserver, Sendable {
   }
 
   /// Attributes and aggregates stored records.
-  public func observe(_ records: [FlowRecord]) {
-    analysis.withLock { analysis in
-      for record in records { analysis.add(record) }
+  public func observe(_ records: [FlowRecord]) { observe(records, detect: true) }
+
+  /// Attributes and aggregates records; `detect: false` (replaying stored flows at start) only
+  /// rebuilds the map, so nothing is alerted twice.
+  public func observe(_ records: [FlowRecord], detect: Bool) {
+    let attributed = analysis.withLock { analysis in
+      records.compactMap { analysis.add($0) }
     }
+    if detect { detection?.observe(attributed) }
   }
 
   /// The inventory changed: rebuild the resolver and attribute the waiting flows (giving up
   /// those past the attributor's horizon at `now`).
   public func inventoryChanged(now: Timestamp) {
     let resolver = Self.resolver(cluster)
-    analysis.withLock { $0.inventoryChanged(resolver: resolver, now: now) }
+    let late = analysis.withLock { $0.inventoryChanged(resolver: resolver, now: now) }
+    detection?.observe(late)
   }
 
   /// Forgets edges last seen before `cutoff`.

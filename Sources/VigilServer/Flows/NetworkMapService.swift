@@ -3,11 +3,12 @@ import ServiceLifecycle
 import VigilCore
 import VigilStore
 
-/// Keeps the live network map current in `vigil serve`: when the cluster inventory changes it
-/// attributes the flows that waited for it; every hour it forgets edges older than the map
+/// Keeps the live network map current in `vigil serve`: closes the detectors' windows, and when
+/// the cluster inventory changes attributes the flows that waited for it; every hour it forgets edges older than the map
 /// window and deletes flows past the retention from the store.
 struct NetworkMapService: Service {
   let map: LiveNetworkMap
+  let detection: LiveNetworkDetection?
   let cluster: ClusterState?
   let store: SQLiteStore
   let window: Duration
@@ -26,6 +27,7 @@ struct NetworkMapService: Service {
         return
       }
       let now = Timestamp.now()
+      detection?.advance(to: now)
       if let current = cluster?.generation, current != generation {
         generation = current
         map.inventoryChanged(now: now)

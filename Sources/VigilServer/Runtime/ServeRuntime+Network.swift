@@ -1,5 +1,6 @@
 import Logging
 import VigilCore
+import VigilDetect
 import VigilNet
 import VigilPipeline
 import VigilStore
@@ -31,11 +32,18 @@ extension ServeRuntime {
         count += 1
       }
       if batch.count >= 10_000 {
-        map.observe(batch)
+        map.observe(batch, detect: false)
         batch.removeAll(keepingCapacity: true)
       }
     }
-    map.observe(batch)
+    map.observe(batch, detect: false)
     if count > 0 { logger.info("network map restored", metadata: ["flows": "\(count)"]) }
+  }
+
+  /// The network detectors for this configuration and cluster.
+  static func networkDetectors(_ configuration: ServeConfiguration, cluster: ClusterState?)
+    -> [any NetworkDetector]
+  {
+    []
   }
 }

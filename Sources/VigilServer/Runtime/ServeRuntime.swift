@@ -74,7 +74,15 @@ public struct ServeRuntime: Sendable {
     // Without a watch, an inventory imported into the store (`vigil inventory import`) serves.
     let cluster =
       configuration.kube.enabled ? ClusterState() : try Self.importedCluster(store: store)
-    let networkMap = LiveNetworkMap(cluster: cluster)
+    let networkDetection = LiveNetworkDetection(
+      detection: NetworkDetection(
+        detectors: Self.networkDetectors(configuration, cluster: cluster)),
+      writer: NetworkAlertWriter(
+        store: store, sinks: configuration.sinks,
+        minimumSeverity: configuration.detection.minimumPriority,
+        window: configuration.detection.aggregationWindow, logger: logger.child("network"),
+        metrics: metrics.factory))
+    let networkMap = LiveNetworkMap(cluster: cluster, detection: networkDetection)
     try Self.replayFlows(
       store: store, into: networkMap, window: configuration.network.mapWindow, logger: logger)
     let flowIntake = FlowIntake(store: store, observers: [networkMap])
@@ -115,7 +123,7 @@ public struct ServeRuntime: Sendable {
     services.append(
       .init(
         service: NetworkMapService(
-          map: networkMap, cluster: cluster, store: store,
+          map: networkMap, detection: networkDetection, cluster: cluster, store: store,
           window: configuration.network.mapWindow,
           retention: configuration.network.flowRetention, logger: logger.child("network"))))
     services.append(.init(service: application))

@@ -1,0 +1,68 @@
+import VigilCore
+
+/// Per-key detector state with bounded memory: entries idle for longer than `idleTimeout` are
+/// swept (at most every quarter of it, by stream time), and at `capacity` the least recently
+/// seen eighth is evicted at once (amortized O(1) per insert).
+struct ScanStateTable<Key: Hashable & Sendable, State: Sendable>: Sendable {
+  struct Entry: Sendable {
+    var state: State
+    var lastSeen: Int64
+  }
+
+  var entries: [Key: Entry] = [:]
+  let capacity: Int
+  let idleNanoseconds: Int64
+  var lastSweep = Int64.min
+  /// Entries dropped at capacity (idle ones swept are not counted).
+  var evicted = 0
+
+  init(capacity: Int, idleTimeout: Duration) {
+    self.capacity = max(8, capacity)
+    let (seconds, attoseconds) = idleTimeout.components
+    idleNanoseconds = max(1, seconds &* 1_000_000_000 &+ attoseconds / 1_000_000_000)
+  }
+
+  var count: Int { entries.count }
+
+  /// Runs `body` on the state of `key` (made by `make` when absent), stamped seen at `now`.
+  @inline(__always)
+  mutating func update<R>(
+    _ key: Key, now: Int64, make: () -> State, _ body: (inout State) -> R
+  ) -> R {
+    if let index = entries.index(forKey: key) {
+      if entries.values[index].lastSeen < now { entries.values[index].lastSeen = now }
+      return body(&entries.values[index].state)
+    }
+    sweep(now: now)
+    if entries.count >= capacity { evictOldest() }
+    var state = make()
+    let result = body(&state)
+    entries[key] = Entry(state: state, lastSeen: now)
+    return result
+  }
+
+  /// Drops entries idle for longer than the timeout.
+  mutating func sweep(now: Int64) {
+    guard lastSweep == .min || now &- lastSweep >= idleNanoseconds / 4 else { return }
+    lastSweep = now
+    let cutoff = now &- idleNanoseconds
+    entries = entries.filter { $0.value.lastSeen >= cutoff }
+  }
+
+  /// Drops the least recently seen eighth of the entries.
+  mutating func evictOldest() {
+    let drop = max(1, entries.count / 8)
+    var times = entries.values.map(\.lastSeen)
+    times.sort()
+    let cutoff = times[drop - 1]
+    var dropped = 0
+    entries = entries.filter { element in
+      if element.value.lastSeen <= cutoff && dropped < drop {
+        dropped += 1
+        return false
+      }
+      return true
+    }
+    evicted += dropped
+  }
+}
