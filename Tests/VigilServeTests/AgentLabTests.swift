@@ -116,13 +116,13 @@ struct AgentLabTests {
     var description: String
   }
 
-  static func startServe(_ setup: Setup) async throws -> ServeProcess {
+  static func startServe(_ setup: Setup, extra: [String] = []) async throws -> ServeProcess {
     let serve = try ServeProcess(
       [
         "--listen", "127.0.0.1:\(serverPort)", "--auth-tokens", token, "--store",
         setup.path("vigil.db"), "--rules",
         AuditBodies.repository.appendingPathComponent("rules/audit.yaml").path,
-      ], namespace: setup.lab.node.name)
+      ] + extra, namespace: setup.lab.node.name)
     _ = try await serve.port()
     return serve
   }
@@ -284,5 +284,42 @@ struct AgentLabTests {
     #expect(communityIDs.count == flows.count)
     #expect(Set(flows.compactMap { CommunityID.v1($0) }) == Set(communityIDs))
     #expect(flows.allSatisfy { $0.node == "node-1" && $0.source == "conntrack" })
+  }
+
+  @Test(
+    "a port scan seen by the agent raises one alert naming the scanning workload at the sink",
+    .enabled(
+      if: skip == nil && PodNetworkLab.skipReason(needing: ["nmap"]) == nil, "\(skip ?? "nmap")"))
+  func scanThroughTheAgent() async throws {
+    let setup = try Setup()
+    defer { setup.close() }
+    let lab = setup.lab
+    let backend = try #require(lab.pod("backend"))
+    try Self.inventory(lab).write(
+      toFile: setup.path("inventory.json"), atomically: true, encoding: .utf8)
+    try Command.run([
+      ServeProcess.binary.path, "inventory", "import", "--db", setup.path("vigil.db"),
+      setup.path("inventory.json"),
+    ])
+    try Self.token.write(toFile: setup.path("token"), atomically: true, encoding: .utf8)
+    let alerts = setup.path("alerts.jsonl")
+    let serve = try await Self.startServe(setup, extra: ["--sink", "file:alerts,path=\(alerts)"])
+    let agent = try await Self.startAgent(setup)
+    guard let frontend = lab.pod("frontend") else { return }
+    try frontend.namespace.run(["nmap", "-sT", "-Pn", "-n", "-p", "1-100", backend.ip])
+    var lines: [String] = []
+    try await Self.eventually("the scan alert in the sink's file") {
+      lines = ((try? String(contentsOfFile: alerts, encoding: .utf8)) ?? "")
+        .split(separator: "\n").map(String.init)
+      return lines.contains { $0.contains("Port scan or host sweep") }
+    }
+    let scan = try #require(lines.first { $0.contains("Port scan or host sweep (TRW)") })
+    #expect(scan.contains("frontend"))
+    #expect(scan.contains(backend.ip))
+    #expect(scan.contains("T1046"))
+    // One alert for the scan, not one per probe.
+    #expect(lines.filter { $0.contains("Port scan or host sweep (TRW)") }.count == 1)
+    #expect(agent.stop() == 0)
+    #expect(serve.stop() == 0)
   }
 }

@@ -44,6 +44,6 @@ extension ServeRuntime {
   static func networkDetectors(_ configuration: ServeConfiguration, cluster: ClusterState?)
     -> [any NetworkDetector]
   {
-    []
+    [TRWScanDetector(), ThresholdScanDetector(), LateralMovementDetector()]
   }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VigilCore
 import VigilDemo
+import VigilDetect
 import VigilKube
 import VigilNet
 import VigilPipeline
@@ -54,6 +55,7 @@ struct BenchCommand: ParsableCommand {
       print(
         "attribution (cluster model, 5,000 pods): \(KubeAttributionBenchmark.run(flows: 1_000_000))"
       )
+      print("scan + lateral movement detectors: \(ScanDetectorBenchmark.run(flows: 1_000_000))")
       return
     }
     if let identityPods {
