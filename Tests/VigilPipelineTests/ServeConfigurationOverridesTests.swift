@@ -54,6 +54,7 @@ import VigilCore
       "detection.aggregationWindow": "90s", "log.level": "trace", "log.format": "json",
       "kube.enabled": "true", "kube.kubeconfig": "kc.yaml", "kube.context": "prod",
       "kube.inCluster": "false", "network.mapWindow": "2h", "network.flowRetention": "3d",
+      "network.threatFeeds": "acme=/etc/feeds/acme.json",
     ]
     #expect(Set(values.keys) == Set(ServeConfiguration.options.map(\.key)))
     var environment: [String: String] = [:]
@@ -78,6 +79,7 @@ import VigilCore
       #expect(configuration.kube.kubeconfig == "kc.yaml" && configuration.kube.context == "prod")
       #expect(configuration.network.mapWindow == .seconds(7200))
       #expect(configuration.network.flowRetention == .seconds(3 * 86400))
+      #expect(configuration.network.threatFeeds == ["acme=/etc/feeds/acme.json"])
     }
   }
 

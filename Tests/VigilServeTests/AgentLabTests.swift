@@ -322,4 +322,90 @@ struct AgentLabTests {
     #expect(agent.stop() == 0)
     #expect(serve.stop() == 0)
   }
+
+  @Test(
+    "through the agent and the server: a STIX feed hit, plaintext HTTP and a mining pool are alerted",
+    .enabled(if: skip == nil, "\(skip ?? "")"))
+  func intelThroughTheAgent() async throws {
+    let setup = try Setup()
+    defer { setup.close() }
+    let lab = setup.lab
+    let frontend = try #require(lab.pod("frontend"))
+    let coredns = try #require(lab.pod("coredns"))
+    let site = setup.path("site")
+    try FileManager.default.createDirectory(atPath: site, withIntermediateDirectories: true)
+    try Data("hello".utf8).write(to: URL(fileURLWithPath: site + "/index.html"))
+    setup.servers.append(
+      try lab.internet.start(
+        [
+          "python3", "-m", "http.server", "80", "--bind", PodNetworkLab.internetHost,
+          "--directory", site,
+        ], logPath: setup.path("internet.log")))
+    setup.servers.append(
+      try lab.internet.start(
+        [
+          "python3", "-c",
+          "import socket\ns=socket.socket()\ns.setsockopt(socket.SOL_SOCKET,socket.SO_REUSEADDR,1)\n"
+            + "s.bind(('\(PodNetworkLab.internetHost)',3333))\ns.listen(8)\n"
+            + "while True:\n c,_=s.accept()\n c.recv(512)\n c.close()",
+        ], logPath: setup.path("pool.log")))
+    try coredns.namespace.run([
+      "dnsmasq", "--no-resolv", "--no-hosts", "--bind-interfaces",
+      "--listen-address=\(coredns.ip)", "--local-ttl=30",
+      "--host-record=c2.evil.example,\(PodNetworkLab.internetHost)",
+      "--host-record=eu.supportxmr.com,\(PodNetworkLab.internetHost)",
+      "--pid-file=\(setup.path("dnsmasq.pid"))",
+    ])
+    setup.dnsmasqPID = (try? String(contentsOfFile: setup.path("dnsmasq.pid"), encoding: .utf8))
+      .flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    try frontend.namespace.useNameserver(coredns.ip)
+    let feed = setup.path("acme.json")
+    try """
+    {"type":"bundle","id":"bundle--1","objects":[{"type":"indicator","spec_version":"2.1",
+    "id":"indicator--1","created":"2026-11-01T00:00:00Z","modified":"2026-11-01T00:00:00Z",
+    "name":"ACME C2","description":"command and control of the ACME campaign",
+    "pattern":"[domain-name:value = 'evil.example']","pattern_type":"stix",
+    "valid_from":"2026-11-01T00:00:00Z"}]}
+    """.write(toFile: feed, atomically: true, encoding: .utf8)
+    try Self.inventory(lab).write(
+      toFile: setup.path("inventory.json"), atomically: true, encoding: .utf8)
+    try Command.run([
+      ServeProcess.binary.path, "inventory", "import", "--db", setup.path("vigil.db"),
+      setup.path("inventory.json"),
+    ])
+    try Self.token.write(toFile: setup.path("token"), atomically: true, encoding: .utf8)
+    let alerts = setup.path("alerts.jsonl")
+    let serve = try await Self.startServe(
+      setup,
+      extra: [
+        "--sink", "file:alerts,path=\(alerts)", "--network-threat-feeds", "acme=\(feed)",
+      ])
+    try await serve.waitForLog("threat feed loaded")
+    let agent = try await Self.startAgent(setup)
+
+    #expect(try Self.curl(setup, "http://c2.evil.example/index.html") == "200 5")
+    try frontend.namespace.run([
+      "python3", "-c",
+      "import socket\nc=socket.create_connection(('eu.supportxmr.com',3333),timeout=3)\n"
+        + "c.sendall(b'{\"id\":1,\"method\":\"login\",\"params\":{\"agent\":\"XMRig/6.21\"}}\\n')\nc.close()",
+    ])
+    var lines: [String] = []
+    let rules = [
+      "Threat intel indicator match", "Plaintext HTTP to a public endpoint",
+      "Cryptocurrency mining pool connection",
+    ]
+    try await Self.eventually("the three alerts in the sink's file", seconds: 40) {
+      lines = ((try? String(contentsOfFile: alerts, encoding: .utf8)) ?? "")
+        .split(separator: "\n").map(String.init)
+      return rules.allSatisfy { rule in lines.contains { $0.contains(rule) } }
+    }
+    let intel = try #require(lines.first { $0.contains(rules[0]) })
+    #expect(intel.contains("acme") && intel.contains("evil.example") && intel.contains("frontend"))
+    let plaintext = try #require(lines.first { $0.contains(rules[1]) })
+    #expect(plaintext.contains("c2.evil.example"))
+    let miner = try #require(lines.first { $0.contains(rules[2]) })
+    #expect(miner.contains("supportxmr") && miner.contains("T1496"))
+    #expect(agent.stop() == 0)
+    #expect(serve.stop() == 0)
+  }
 }

@@ -16,7 +16,8 @@ extension NetworkDetector {
 }
 
 /// Builds alerts about flows the same way for every network detector: the source workload as
-/// the subject, Falco's `fd.*` field names for the connection, the flow as evidence, and the
+/// the subject, Falco's `fd.*` field names for the connection (`fd.cip`/`fd.cport` the client,
+/// `fd.sip`/`fd.sport` the server), the flow as evidence, and the
 /// compliance controls and ATT&CK techniques from `tags`.
 public enum FlowAlert {
   /// The rule `source` of network alerts.
@@ -29,11 +30,13 @@ public enum FlowAlert {
     lastSeen: Timestamp? = nil
   ) -> Alert {
     let record = flow.flow
+    // Falco's connection fields: the client (cip, cport) opened it, the server (sip, sport)
+    // took it; `fd.sip.name` is the name the client resolved for the server.
     var fields = [
-      AlertField(name: "fd.sip", value: record.sourceIP),
-      AlertField(name: "fd.sport", value: String(record.sourcePort)),
-      AlertField(name: "fd.dip", value: record.destinationIP),
-      AlertField(name: "fd.dport", value: String(record.destinationPort)),
+      AlertField(name: "fd.cip", value: record.sourceIP),
+      AlertField(name: "fd.cport", value: String(record.sourcePort)),
+      AlertField(name: "fd.sip", value: record.destinationIP),
+      AlertField(name: "fd.sport", value: String(record.destinationPort)),
       AlertField(name: "fd.l4proto", value: NetworkGraph.protocolName(record.proto)),
       AlertField(name: "fd.source", value: flow.source.label),
       AlertField(name: "fd.destination", value: flow.destination.label),

@@ -29,4 +29,13 @@ public struct NetworkDetection {
     for index in detectors.indices { alerts += detectors[index].advance(to: now) }
     return alerts
   }
+
+  /// Gives every threat-intel detector a new indicator set (feeds reloaded).
+  public mutating func replaceIndicators(_ indicators: IndicatorSet) {
+    for index in detectors.indices {
+      guard var intel = detectors[index] as? ThreatIntelDetector else { continue }
+      intel.replaceIndicators(indicators)
+      detectors[index] = intel
+    }
+  }
 }

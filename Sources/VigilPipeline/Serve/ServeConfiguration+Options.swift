@@ -92,6 +92,10 @@ extension ServeConfiguration {
       "The network map (`/api/v1/graph`) covers flows seen within this window",
       parse: ConfigValue.duration, set: { $0.network.mapWindow = $1 }),
     Option(
+      "network.threatFeeds", default: "none",
+      "Threat-intel feeds `NAME=PATH_OR_URL[,format=F][,column=C]`, F text, csv or stix (separate feeds with `;` in env/flags)",
+      parse: ConfigValue.feedList, set: { $0.network.threatFeeds = $1 }),
+    Option(
       "network.flowRetention", default: "`7d`",
       "Agents' flow records are kept in the store this long",
       parse: ConfigValue.duration, set: { $0.network.flowRetention = $1 }),

@@ -30,6 +30,30 @@ enum ConfigValue {
     }
   }
 
+  /// Threat feed specs: a list in the file; in the environment and flags separated by `;`
+  /// (a spec's own options use commas). Each must look like `NAME=LOCATION[,key=value…]`.
+  static func feedList(_ input: ConfigInput) throws(ConfigurationError) -> [String] {
+    let items: [String]
+    switch input.raw {
+    case .list(let list): items = list
+    case .null: items = []
+    case .text(let text) where input.splitsLists:
+      items = text.split(separator: ";").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+    case .text(let text): items = [text]
+    default: throw input.error(.wrongType, "expected a list, found \(input.shapeName)")
+    }
+    for item in items {
+      let head = item.split(separator: ",", maxSplits: 1).first ?? ""
+      guard let equals = head.firstIndex(of: "="), equals != head.startIndex,
+        head.index(after: equals) != head.endIndex
+      else {
+        throw input.error(
+          .invalidValue, "\"\(item)\" is not NAME=PATH_OR_URL[,format=text|csv|stix][,column=C]")
+      }
+    }
+    return items
+  }
+
   /// `true`/`false` (also `yes`/`no`, `on`/`off`, `1`/`0`).
   static func bool(_ input: ConfigInput) throws(ConfigurationError) -> Bool {
     let value = try text(input)

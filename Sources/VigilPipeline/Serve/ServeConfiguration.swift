@@ -114,6 +114,8 @@ public struct ServeConfiguration: Sendable, Hashable {
     public var mapWindow: Duration = .seconds(24 * 3600)
     /// Flow records are deleted from the store after this long.
     public var flowRetention: Duration = .seconds(7 * 24 * 3600)
+    /// Threat-intel feeds: `NAME=PATH_OR_URL[,format=text|csv|stix][,column=C]`.
+    public var threatFeeds: [String] = []
 
     /// Creates the settings.
     public init() {}

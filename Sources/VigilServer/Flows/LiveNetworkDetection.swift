@@ -1,5 +1,6 @@
 import Synchronization
 import VigilCore
+import VigilDetect
 import VigilNet
 import VigilPipeline
 
@@ -27,5 +28,10 @@ public final class LiveNetworkDetection: Sendable {
   public func advance(to now: Timestamp) {
     let alerts = detection.withLock { $0.advance(to: now) }
     writer.write(alerts, at: now)
+  }
+
+  /// New indicators for the threat-intel detectors.
+  public func replaceIndicators(_ indicators: sending IndicatorSet) {
+    detection.withLock { $0.replaceIndicators(indicators) }
   }
 }

@@ -120,6 +120,13 @@ public struct ServeRuntime: Sendable {
       .init(service: reloader),
     ]
     if let clusterWatch { services.append(.init(service: clusterWatch)) }
+    let feeds = try Self.threatFeeds(configuration)
+    if !feeds.isEmpty {
+      services.append(
+        .init(
+          service: ThreatFeedService(
+            feeds: feeds, detection: networkDetection, logger: logger.child("intel"))))
+    }
     services.append(
       .init(
         service: NetworkMapService(

@@ -56,6 +56,7 @@ struct BenchCommand: ParsableCommand {
         "attribution (cluster model, 5,000 pods): \(KubeAttributionBenchmark.run(flows: 1_000_000))"
       )
       print("scan + lateral movement detectors: \(ScanDetectorBenchmark.run(flows: 1_000_000))")
+      print("zone, plaintext HTTP, ingress detectors: \(ZoneDetectorsBenchmark.run(flows: 1_000_000))")
       return
     }
     if let identityPods {

@@ -9,5 +9,6 @@ enum ServeCheck {
   static func run(_ configuration: ServeConfiguration) throws {
     _ = try RuleSet.load(files: configuration.rules.map { URL(fileURLWithPath: $0) })
     for sink in configuration.sinks { try SinkFactory.validate(sink) }
+    for spec in configuration.network.threatFeeds { _ = try ThreatFeedSpec.parse(spec) }
   }
 }
