@@ -20,4 +20,7 @@ public enum Routes {
   public static let flowIngest = "/v1/ingest/flows"
   /// `GET ?namespace=&since=[&format=json|dot|text]`: the network map from observed flows.
   public static let graph = "/api/v1/graph"
+  /// `GET [?since=&format=json|text]`: paths from public entry points to sensitive services
+  /// over the observed network map.
+  public static let exposurePaths = "/api/v1/exposure/paths"
 }

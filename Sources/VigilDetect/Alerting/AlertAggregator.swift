@@ -58,6 +58,21 @@ public struct AlertAggregator: Sendable {
 
   private var pending: [Group] = []
 
+  /// Counts one more occurrence, at `time`, of the group open under `key`; false when none is
+  /// open then (the caller builds the alert and ``add(_:)``s it). Lets a detector skip building
+  /// an alert for every repeat of a finding.
+  public mutating func recordRepeat(key: String, at time: Timestamp, lastSeen: Timestamp? = nil)
+    -> Bool
+  {
+    guard let index = open.index(forKey: key), time < open.values[index].closesAt else {
+      return false
+    }
+    open.values[index].alert.count += 1
+    let seen = lastSeen ?? time
+    if seen > open.values[index].alert.lastSeen { open.values[index].alert.lastSeen = seen }
+    return true
+  }
+
   /// One more occurrence of `alert` folded into the open group's alert `into`.
   @inline(__always)
   private static func merge(_ alert: Alert, into group: inout Alert, maxEvidence: Int) {

@@ -18,13 +18,10 @@ struct GraphAPI: Sendable {
     let namespace = ClusterAPI.parameter(request, "namespace")
     var since: Timestamp?
     if let text = ClusterAPI.parameter(request, "since") {
-      if let time = Timestamp(rfc3339: text) {
-        since = time
-      } else if let back = DurationText.parse(text) {
-        since = Timestamp.now().adding(.zero - back)
-      } else {
+      guard let time = Self.time(text) else {
         return .jsonError(.badRequest, "since must be an RFC 3339 time or a duration like 1h")
       }
+      since = time
     }
     let graph = map.graph(namespace: namespace, since: since)
     switch ClusterAPI.parameter(request, "format") ?? "json" {
@@ -33,6 +30,12 @@ struct GraphAPI: Sendable {
     case "text": return Self.text(graph.text(), type: "text/plain; charset=utf-8")
     case let other: return .jsonError(.badRequest, "unknown format \(other): json, dot or text")
     }
+  }
+
+  /// An RFC 3339 time, or a duration back from now (`1h`).
+  static func time(_ text: String) -> Timestamp? {
+    if let time = Timestamp(rfc3339: text) { return time }
+    return DurationText.parse(text).map { Timestamp.now().adding(.zero - $0) }
   }
 
   static func text(_ body: String, type: String) -> Response {

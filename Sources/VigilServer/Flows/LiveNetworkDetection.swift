@@ -34,4 +34,7 @@ public final class LiveNetworkDetection: Sendable {
   public func replaceIndicators(_ indicators: sending IndicatorSet) {
     detection.withLock { $0.replaceIndicators(indicators) }
   }
+
+  /// Stores alerts raised outside the flow stream (exposure paths).
+  public func write(_ alerts: [Alert], at now: Timestamp) { writer.write(alerts, at: now) }
 }

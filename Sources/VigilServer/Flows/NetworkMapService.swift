@@ -1,6 +1,7 @@
 import Logging
 import ServiceLifecycle
 import VigilCore
+import VigilDetect
 import VigilStore
 
 /// Keeps the live network map current in `vigil serve`: closes the detectors' windows, and when
@@ -16,10 +17,14 @@ struct NetworkMapService: Service {
   let logger: Logger
   /// How often the inventory generation is checked.
   var interval: Duration = .seconds(2)
+  /// How often exposure paths are searched for new ones.
+  var pathInterval: Duration = .seconds(60)
 
   func run() async throws {
     var generation = cluster?.generation ?? 0
     var lastPrune = ContinuousClock.now - .seconds(3600)
+    var lastPaths = ContinuousClock.now
+    var pathAlerts = ExposurePathAlerts()
     while !Task.isCancelled && !Task.isShuttingDownGracefully {
       do {
         try await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
@@ -31,6 +36,13 @@ struct NetworkMapService: Service {
       if let current = cluster?.generation, current != generation {
         generation = current
         map.inventoryChanged(now: now)
+      }
+      // New paths from public entry points to sensitive services, once a minute.
+      if let cluster, let detection, ContinuousClock.now - lastPaths >= pathInterval {
+        lastPaths = ContinuousClock.now
+        let paths = ExposurePathsAPI.paths(
+          cluster: cluster, map: map, since: now.adding(.zero - window))
+        detection.write(pathAlerts.alerts(for: paths, at: now), at: now)
       }
       if ContinuousClock.now - lastPrune >= .seconds(3600) {
         lastPrune = ContinuousClock.now

@@ -22,5 +22,9 @@ extension WebhookServer {
     router.get(RouterPath(Routes.graph)) { request, context in
       await graph.handle(request, context: context)
     }
+    let paths = ExposurePathsAPI(cluster: cluster, map: networkMap, authenticator: authenticator)
+    router.get(RouterPath(Routes.exposurePaths)) { request, context in
+      await paths.handle(request, context: context)
+    }
   }
 }

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import VigilCore
+import VigilDetect
 import VigilKube
+import VigilNet
 import VigilPipeline
 import VigilStore
 
@@ -29,9 +31,27 @@ struct ExposureCommand: ParsableCommand {
   @Flag(help: "Only entry points in front of sensitive services.")
   var sensitiveOnly = false
 
+  @Flag(
+    help: """
+      List the paths from public entry points to sensitive services: over observed flows (those \
+      agents sent, in --db, or --flows files) up to 3 hops, and the last hops NetworkPolicies \
+      would allow though no flow was seen.
+      """)
+  var paths = false
+
+  @Option(help: "Flow files for --paths (Vigil, Hubble or VPC format; default: the stored flows).")
+  var flows: [String] = []
+
+  @Option(help: "With --paths: only flows seen since this time (RFC 3339) or this long ago.")
+  var since: String?
+
   func run() throws {
     let snapshot = try ClusterSnapshotLoader.load(db: db, files: self.snapshot)
     let inventory = try snapshot.inventory(at: Timestamp.now())
+    if paths {
+      try printPaths(snapshot: snapshot, inventory: inventory)
+      return
+    }
     var list = snapshot.exposures(inventory: inventory).list()
     if sensitiveOnly { list = list.filter { $0.sensitivity != nil } }
     switch output {
@@ -49,6 +69,46 @@ struct ExposureCommand: ParsableCommand {
       }
     default:
       throw ValidationError("--output \(output): use table or json")
+    }
+  }
+}
+
+extension ExposureCommand {
+  /// `--paths`: the exposure paths over the observed map and the snapshot's policies.
+  func printPaths(snapshot: ClusterSnapshot, inventory: Inventory) throws {
+    let exposures = snapshot.exposures(inventory: inventory)
+    let resolver = KubeEndpointResolver(inventory: inventory, exposures: exposures)
+    var analysis = FlowGraphAnalysis(resolver: resolver)
+    let sinceTime = try since.map(GraphCommand.time)
+    if flows.isEmpty {
+      if FileManager.default.fileExists(atPath: db) {
+        var decoder = VigilFlowDecoder(file: db)
+        try SQLiteStore(path: db).forEachFlow(since: sinceTime) { flow in
+          if case .record(let record) = decoder.next(line: flow.line) { analysis.add(record) }
+        }
+      }
+    }
+    for file in flows {
+      guard let data = FileManager.default.contents(atPath: file) else {
+        throw ValidationError("cannot read \(file)")
+      }
+      analysis.add(text: String(decoding: data, as: UTF8.self), file: file)
+    }
+    for diagnostic in analysis.diagnostics {
+      FileHandle.standardError.write(Data("\(diagnostic)\n".utf8))
+    }
+    let graph = analysis.finish().graph(since: sinceTime)
+    let policies = snapshot.networkPolicies(inventory: inventory)
+    for skipped in policies.skipped {
+      FileHandle.standardError.write(Data("NetworkPolicy skipped: \(skipped)\n".utf8))
+    }
+    let found = ExposurePaths(
+      exposures: exposures.list(), graph: graph,
+      workloads: ExposurePathWorkloads(inventory: inventory), policies: policies)
+    switch output {
+    case "json": print(found.json)
+    case "table": print(found.text, terminator: found.text.hasSuffix("\n") ? "" : "\n")
+    default: throw ValidationError("--output \(output): use table or json")
     }
   }
 }

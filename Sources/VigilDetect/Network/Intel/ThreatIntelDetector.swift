@@ -61,7 +61,17 @@ public struct ThreatIntelDetector: NetworkDetector, Sendable {
     let matches = self.matches(flow)
     if !matches.isEmpty {
       flowsMatched += 1
-      for (match, direction) in matches { aggregator.add(alert(match, direction, flow)) }
+      for (match, direction) in matches {
+        let workload = direction == .outbound ? flow.source : flow.destination
+        let key = DedupKey.make([
+          Self.rule, workload.mapNode.id, match.indicator.feed, match.indicator.value,
+          direction.rawValue,
+        ])
+        // A repeat within the window only counts; the alert is built once per group.
+        if !aggregator.recordRepeat(key: key, at: flow.flow.start, lastSeen: flow.flow.end) {
+          aggregator.add(alert(match, direction, flow))
+        }
+      }
     }
     return aggregator.flush(upTo: flow.flow.start)
   }
