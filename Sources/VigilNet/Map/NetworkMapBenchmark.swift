@@ -146,7 +146,8 @@ public enum NetworkMapBenchmark {
     return records
   }
 
-  static func seconds(_ duration: Duration) -> Double {
+  /// A duration in seconds.
+  public static func seconds(_ duration: Duration) -> Double {
     let (s, a) = duration.components
     return Double(s) + Double(a) / 1e18
   }

@@ -56,7 +56,11 @@ struct BenchCommand: ParsableCommand {
         "attribution (cluster model, 5,000 pods): \(KubeAttributionBenchmark.run(flows: 1_000_000))"
       )
       print("scan + lateral movement detectors: \(ScanDetectorBenchmark.run(flows: 1_000_000))")
-      print("zone, plaintext HTTP, ingress detectors: \(ZoneDetectorsBenchmark.run(flows: 1_000_000))")
+      print(
+        "zone, plaintext HTTP, ingress detectors: \(ZoneDetectorsBenchmark.run(flows: 1_000_000))")
+      print("threat intel: \(ThreatIntelBenchmark.run())")
+      print("exposure paths: \(ExposurePathBenchmark.run())")
+      print("all network detectors: \(NetworkDetectionBenchmark.run(flows: 1_000_000))")
       return
     }
     if let identityPods {
