@@ -86,7 +86,7 @@ let allTargets: [Target] = [
     name: "VigilServer",
     dependencies: [
       "VigilCore", "VigilJSON", "VigilPipeline", "VigilStore", "VigilSinks", "VigilKube",
-      "VigilKubeClient", "VigilDetect", "VigilNet",
+      "VigilKubeClient", "VigilDetect", "VigilNet", "VigilLogging",
       .product(name: "Hummingbird", package: "hummingbird"),
       .product(name: "HummingbirdTLS", package: "hummingbird"),
       .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -111,6 +111,31 @@ let allTargets: [Target] = [
       .product(name: "Metrics", package: "swift-metrics"),
     ],
     swiftSettings: strict),
+  // swift-log handlers and bootstrap shared by `vigil serve` and the agent (JSON lines).
+  .target(
+    name: "VigilLogging",
+    dependencies: [
+      "VigilCore", "VigilJSON", .product(name: "Logging", package: "swift-log"),
+    ],
+    swiftSettings: strict),
+  // `vigil agent` as a command: options, the service group, the NIO /metrics endpoint.
+  .target(
+    name: "VigilAgentCommand",
+    dependencies: [
+      "VigilAgent", "VigilNet", "VigilCore", "VigilLogging",
+      .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+      .product(name: "Logging", package: "swift-log"),
+      .product(name: "Metrics", package: "swift-metrics"),
+      .product(name: "Prometheus", package: "swift-prometheus"),
+      .product(name: "NIOCore", package: "swift-nio"),
+      .product(name: "NIOPosix", package: "swift-nio"),
+      .product(name: "NIOHTTP1", package: "swift-nio"),
+    ],
+    swiftSettings: strict),
+  // The lean node-agent binary the DaemonSet runs.
+  .executableTarget(
+    name: "vigil-agent", dependencies: ["VigilAgentCommand"], swiftSettings: strict),
   // The deterministic generator of the demo audit log (a day of a small cluster, with attacks).
   .target(name: "VigilDemo", dependencies: ["VigilCore", "VigilJSON"], swiftSettings: strict),
   // Fixture HTTP servers and openssl-made certificates for the server and sink tests (NIO).
@@ -132,6 +157,7 @@ let allTargets: [Target] = [
     dependencies: [
       "VigilPipeline", "VigilCore", "VigilJSON", "VigilAudit", "VigilRules", "VigilDetect",
       "VigilStore", "VigilDemo", "VigilSinks", "VigilServer", "VigilKube", "VigilNet", "VigilAgent",
+      "VigilAgentCommand", "VigilLogging",
       .product(name: "ArgumentParser", package: "swift-argument-parser"),
       .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
       .product(name: "Logging", package: "swift-log"),
@@ -251,7 +277,11 @@ let devTargets: Set<String>? = ProcessInfo.processInfo.environment["VIGIL_DEV_TA
 let package = Package(
   name: "Vigil",
   platforms: [.macOS(.v15)],
-  products: devTargets == nil ? [.executable(name: "vigil", targets: ["vigil"])] : [],
+  products: devTargets == nil
+    ? [
+      .executable(name: "vigil", targets: ["vigil"]),
+      .executable(name: "vigil-agent", targets: ["vigil-agent"]),
+    ] : [],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),

@@ -13,6 +13,9 @@ RATE=${1:-5000}
 SECONDS_RUN=${2:-20}
 HERE=$(cd "$(dirname "$0")" && pwd)
 VIGIL=${VIGIL:-$HERE/../.build/release/vigil}
+# The lean agent binary beside it (what the DaemonSet runs), else `vigil agent`.
+AGENT_BIN=("$(dirname "$VIGIL")/vigil-agent")
+[ -x "${AGENT_BIN[0]}" ] || AGENT_BIN=("$VIGIL" agent)
 [ -x "$VIGIL" ] || { echo "build first: swift build -c release (or set VIGIL=)" >&2; exit 1; }
 WORK=$(mktemp -d)
 N=vbn-$$; C=vbc-$$; S=vbs-$$
@@ -47,7 +50,7 @@ ip netns exec $N nft -f "$WORK/ct.nft"
 echo token > "$WORK/token"
 ip netns exec $N "$VIGIL" serve --listen 127.0.0.1:18080 --auth-tokens token \
   --store "$WORK/vigil.db" --rules "$HERE/../rules/audit.yaml" > "$WORK/serve.log" 2>&1 &
-ip netns exec $N "$VIGIL" agent --server http://127.0.0.1:18080 --token-file "$WORK/token" \
+ip netns exec $N "${AGENT_BIN[@]}" --server http://127.0.0.1:18080 --token-file "$WORK/token" \
   --node bench --spool "$WORK/spool" --metrics-listen 127.0.0.1:19465 ${AGENT_FLAGS:-} \
   > "$WORK/agent.log" 2>&1 &
 AGENT=$!

@@ -1,4 +1,5 @@
 import ArgumentParser
+import VigilAgentCommand
 
 /// `vigil`: Kubernetes runtime security monitor.
 @main

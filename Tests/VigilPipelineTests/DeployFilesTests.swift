@@ -239,7 +239,7 @@ import Yams
     #expect(capabilities["drop"] as? [String] == ["ALL"])
     #expect(Set(capabilities["add"] as? [String] ?? []) == ["NET_ADMIN", "NET_RAW"])
     let arguments = container["args"] as? [String] ?? []
-    #expect(arguments.first == "agent")
+    #expect(container["command"] as? [String] == ["/usr/local/bin/vigil-agent"])
     #expect(arguments.contains { $0.hasPrefix("--server=https://") })
     #expect(arguments.contains { $0.hasPrefix("--metrics-listen=127.0.0.1:") })
   }

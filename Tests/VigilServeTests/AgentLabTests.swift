@@ -133,7 +133,7 @@ struct AgentLabTests {
         "--server", "http://127.0.0.1:\(serverPort)", "--token-file", setup.path("token"),
         "--node", "node-1", "--spool", setup.path("spool"), "--metrics-listen",
         "127.0.0.1:\(metricsPort)", "--flush-interval-ms", "100",
-      ], subcommand: "agent", namespace: setup.lab.node.name)
+      ], subcommand: nil, executable: "vigil-agent", namespace: setup.lab.node.name)
     try await agent.waitForLog("vigil agent started")
     try await agent.waitForLog("metrics listening")
     return agent

@@ -5,6 +5,7 @@ import Logging
 import ServiceLifecycle
 import VigilAudit
 import VigilCore
+import VigilLogging
 import VigilPipeline
 import VigilRules
 import VigilSinks
@@ -175,14 +176,5 @@ public struct ServeRuntime: Sendable {
   static func directory(of path: String) -> String {
     let directory = (path as NSString).deletingLastPathComponent
     return directory.isEmpty ? "." : directory
-  }
-}
-
-extension Logger {
-  /// A logger for a component: same handler and level, with `component` metadata.
-  public func child(_ component: String) -> Logger {
-    var logger = self
-    logger[metadataKey: "component"] = "\(component)"
-    return logger
   }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import Metrics
+import VigilLogging
 import VigilPipeline
 import VigilServer
 
@@ -92,21 +93,6 @@ struct ServeCommand: AsyncParsableCommand {
 
   /// Installs the log handler the configuration asks for; returns the server's logger.
   static func bootstrapLogging(_ log: ServeConfiguration.Log) -> Logger {
-    let level = log.level
-    switch log.format {
-    case .json:
-      LoggingSystem.bootstrap { label in
-        var handler = JSONLogHandler(label: label)
-        handler.logLevel = level
-        return handler
-      }
-    case .text:
-      LoggingSystem.bootstrap { label in
-        var handler = StreamLogHandler.standardError(label: label)
-        handler.logLevel = level
-        return handler
-      }
-    }
-    return Logger(label: "vigil")
+    LogSetup.bootstrap(level: log.level, format: log.format == .json ? .json : .text)
   }
 }

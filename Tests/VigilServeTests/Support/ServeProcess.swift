@@ -23,13 +23,16 @@ final class ServeProcess: Sendable {
   /// Starts `vigil <subcommand>` with `arguments` (a JSON log format is added), inside the
   /// network namespace named `namespace` when given (`ip netns exec`, which execs: the pid is
   /// vigil's).
-  init(_ arguments: [String], subcommand: String = "serve", namespace: String? = nil) throws {
-    let binary = Self.binary
+  init(
+    _ arguments: [String], subcommand: String? = "serve", executable: String = "vigil",
+    namespace: String? = nil
+  ) throws {
+    let binary = Self.binary.deletingLastPathComponent().appendingPathComponent(executable)
     guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-      throw ServeProcessError("no vigil binary at \(binary.path): build the package first")
+      throw ServeProcessError("no \(executable) binary at \(binary.path): build the package first")
     }
     process = Process()
-    let command = [subcommand] + arguments + ["--log-format", "json"]
+    let command = (subcommand.map { [$0] } ?? []) + arguments + ["--log-format", "json"]
     if let namespace {
       process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
       process.arguments = ["ip", "netns", "exec", namespace, binary.path] + command

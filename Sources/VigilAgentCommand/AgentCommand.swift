@@ -2,14 +2,16 @@ import ArgumentParser
 import Foundation
 import Logging
 import Metrics
+import Prometheus
 import ServiceLifecycle
 import VigilAgent
-import VigilPipeline
-import VigilServer
+import VigilLogging
 
-/// `vigil agent`: the node agent (a DaemonSet with hostNetwork, CAP_NET_ADMIN and CAP_NET_RAW).
-struct AgentCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(
+/// `vigil agent` (and the lean `vigil-agent` binary the DaemonSet runs): the node agent (hostNetwork,
+/// CAP_NET_ADMIN and CAP_NET_RAW).
+public struct AgentCommand: AsyncParsableCommand {
+  /// The command's name, help and discussion.
+  public static let configuration = CommandConfiguration(
     commandName: "agent",
     abstract:
       "Run the node agent: every connection from conntrack, named by DNS, shipped to vigil serve.",
@@ -83,23 +85,25 @@ struct AgentCommand: AsyncParsableCommand {
   @Option(help: "Log line format: text or json.")
   var logFormat: String = "text"
 
-  func run() async throws {
+  /// Creates the command (ArgumentParser fills the options).
+  public init() {}
+
+  /// Runs the agent until SIGTERM or SIGINT.
+  public func run() async throws {
     guard let level = Logger.Level(rawValue: logLevel) else {
       throw ValidationError("--log-level \(logLevel): use trace … critical")
     }
-    guard let format = ServeConfiguration.Log.Format(rawValue: logFormat) else {
+    guard let format = LogSetup.Format(rawValue: logFormat) else {
       throw ValidationError("--log-format \(logFormat): use text or json")
     }
     guard server.hasPrefix("http://") || server.hasPrefix("https://") else {
       throw ValidationError("--server \(server): use http://host:port or https://host:port")
     }
     let listen = try Self.listenAddress(metricsListen)
-    var log = ServeConfiguration.Log()
-    log.level = level
-    log.format = format
-    let logger = ServeCommand.bootstrapLogging(log)
-    let metrics = PrometheusMetrics()
-    MetricsSystem.bootstrap(metrics.factory)
+    let logger = LogSetup.bootstrap(level: level, format: format)
+    let registry = PrometheusCollectorRegistry()
+    let factory = PrometheusMetricsFactory(registry: registry)
+    MetricsSystem.bootstrap(factory)
 
     let nodeName = node ?? ProcessInfo.processInfo.hostName
     let spoolStore = try FlowSpool(directory: spool, maxBytes: spoolMaxBytes)
@@ -112,7 +116,7 @@ struct AgentCommand: AsyncParsableCommand {
     flowConfiguration.flushInterval = .milliseconds(max(10, flushIntervalMs))
     let flows = FlowAgent(
       configuration: flowConfiguration, spool: spoolStore, shipper: shipper,
-      logger: logger.child("ship"), metrics: metrics.factory)
+      logger: logger.child("ship"), metrics: factory)
     var agentConfiguration = NodeAgent.Configuration(node: nodeName)
     agentConfiguration.namespacePath = netns
     agentConfiguration.captureDNS = !noDns
@@ -122,20 +126,16 @@ struct AgentCommand: AsyncParsableCommand {
     agentConfiguration.stateDirectory = spool
     let agent = NodeAgent(
       configuration: agentConfiguration, flows: flows, logger: logger.child("agent"),
-      metrics: metrics.factory)
-    let endpoint = AgentEndpoint(
-      host: listen.host, port: listen.port, registry: metrics.registry,
-      logger: logger.child("metrics"))
-    let application = endpoint.makeApplication { port in
-      logger.info("metrics listening", metadata: ["listen.port": "\(port)"])
-    }
+      metrics: factory)
+    let endpoint = AgentMetricsServer(
+      host: listen.host, port: listen.port, registry: registry, logger: logger.child("metrics"))
     let group = ServiceGroup(
       configuration: .init(
         services: [
           .init(
             service: AgentService(agent: agent),
             successTerminationBehavior: .gracefullyShutdownGroup),
-          .init(service: application),
+          .init(service: endpoint),
         ],
         gracefulShutdownSignals: [.sigterm, .sigint], logger: logger.child("lifecycle")))
     try await group.run()
