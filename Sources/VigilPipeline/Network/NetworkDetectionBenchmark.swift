@@ -19,15 +19,19 @@ public enum NetworkDetectionBenchmark {
     public var alerts: Int
     /// Keeps the ceiling loop from being optimized away.
     public var checksum: Int
+    /// Flows per second of each detector alone over the same flows, by detector type.
+    public var perDetector: [(name: String, flowsPerSecond: Double)] = []
 
     /// `1000000 flows: 0.9 M flows/s through 8 detectors; ceiling 40 M/s (2.3 %); 120 alerts`.
     public var description: String {
-      let rate = (flowsPerSecond / 1e5).rounded() / 10
       let ceiling = (ceilingPerSecond / 1e5).rounded() / 10
       let percent =
         ceilingPerSecond > 0 ? (flowsPerSecond / ceilingPerSecond * 1000).rounded() / 10 : 0
-      return "\(flows) flows: \(rate) M flows/s through every network detector; ceiling "
+      let each = perDetector.map { "\($0.name) \(($0.flowsPerSecond / 1e5).rounded() / 10) M/s" }
+      return
+        "\(flows) flows: \(Int(flowsPerSecond)) flows/s through every network detector; ceiling "
         + "\(ceiling) M flows/s (\(percent) %); \(alerts) alerts"
+        + (each.isEmpty ? "" : "; alone: " + each.joined(separator: ", "))
     }
   }
 
@@ -69,18 +73,21 @@ public enum NetworkDetectionBenchmark {
           value: n % 2 == 0 ? "bad\(n).example" : "198.\(18 + n % 2).\(n / 256 % 256).\(n % 256)",
           feed: "bench")
       })
+    let makeDetectors: () -> [any NetworkDetector] = {
+      [
+        TRWScanDetector(), ThresholdScanDetector(), LateralMovementDetector(),
+        ThreatIntelDetector(indicators: indicators), CryptominerDetector(),
+        ZoneCrossingDetector(classifier: ZoneClassifier()), PlaintextHTTPDetector(),
+        InternetIngressDetector(),
+      ]
+    }
     let clock = ContinuousClock()
     var best = 0.0
     var bestCeiling = 0.0
     var alerts = 0
     var checksum = 0
     for _ in 0..<max(1, rounds) {
-      var detection = NetworkDetection(detectors: [
-        TRWScanDetector(), ThresholdScanDetector(), LateralMovementDetector(),
-        ThreatIntelDetector(indicators: indicators), CryptominerDetector(),
-        ZoneCrossingDetector(classifier: ZoneClassifier()), PlaintextHTTPDetector(),
-        InternetIngressDetector(),
-      ])
+      var detection = NetworkDetection(detectors: makeDetectors())
       var raised = 0
       let start = clock.now
       var index = 0
@@ -110,8 +117,17 @@ public enum NetworkDetectionBenchmark {
       let ceilingElapsed = NetworkMapBenchmark.seconds(clock.now - ceilingStart)
       if ceilingElapsed > 0 { bestCeiling = max(bestCeiling, Double(flows) / ceilingElapsed) }
     }
+    var perDetector: [(name: String, flowsPerSecond: Double)] = []
+    for detector in makeDetectors() {
+      var alone = detector
+      let start = clock.now
+      for k in 0..<flows { _ = alone.observe(attributed[k & (size - 1)]) }
+      let elapsed = NetworkMapBenchmark.seconds(clock.now - start)
+      perDetector.append(
+        ("\(type(of: detector))", elapsed > 0 ? Double(flows) / elapsed : 0))
+    }
     return Result(
       flows: flows, flowsPerSecond: best, ceilingPerSecond: bestCeiling, alerts: alerts,
-      checksum: checksum)
+      checksum: checksum, perDetector: perDetector)
   }
 }
