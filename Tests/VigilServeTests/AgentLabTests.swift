@@ -116,6 +116,34 @@ struct AgentLabTests {
     var description: String
   }
 
+  /// Imports the fixture inventory into the store and writes the agent's token file.
+  static func prepareServer(_ setup: Setup) throws {
+    try Self.inventory(setup.lab).write(
+      toFile: setup.path("inventory.json"), atomically: true, encoding: .utf8)
+    try Command.run([
+      ServeProcess.binary.path, "inventory", "import", "--db", setup.path("vigil.db"),
+      setup.path("inventory.json"),
+    ])
+    try Self.token.write(toFile: setup.path("token"), atomically: true, encoding: .utf8)
+  }
+
+  /// Starts dnsmasq in the coredns pod with `records` (dnsmasq options such as
+  /// `--host-record=…`) and points the frontend pod's resolver at it.
+  static func startDNS(_ setup: Setup, _ records: [String]) throws {
+    guard let coredns = setup.lab.pod("coredns"), let frontend = setup.lab.pod("frontend") else {
+      return
+    }
+    try coredns.namespace.run(
+      [
+        "dnsmasq", "--no-resolv", "--no-hosts", "--bind-interfaces",
+        "--listen-address=\(coredns.ip)", "--local-ttl=30",
+        "--pid-file=\(setup.path("dnsmasq.pid"))",
+      ] + records)
+    setup.dnsmasqPID = (try? String(contentsOfFile: setup.path("dnsmasq.pid"), encoding: .utf8))
+      .flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    try frontend.namespace.useNameserver(coredns.ip)
+  }
+
   static func startServe(_ setup: Setup, extra: [String] = []) async throws -> ServeProcess {
     let serve = try ServeProcess(
       [
@@ -158,7 +186,6 @@ struct AgentLabTests {
     let lab = setup.lab
     let frontend = try #require(lab.pod("frontend"))
     let backend = try #require(lab.pod("backend"))
-    let coredns = try #require(lab.pod("coredns"))
 
     // A file of known size behind both HTTP servers, the cluster DNS, the inventory, the token.
     let site = setup.path("site")
@@ -175,22 +202,13 @@ struct AgentLabTests {
       try backend.namespace.start(
         ["python3", "-m", "http.server", "8080", "--bind", backend.ip, "--directory", site],
         logPath: setup.path("backend.log")))
-    try coredns.namespace.run([
-      "dnsmasq", "--no-resolv", "--no-hosts", "--bind-interfaces",
-      "--listen-address=\(coredns.ip)", "--local-ttl=30",
-      "--host-record=api.example.com,\(PodNetworkLab.internetHost)",
-      "--cname=www.example.com,api.example.com", "--pid-file=\(setup.path("dnsmasq.pid"))",
-    ])
-    setup.dnsmasqPID = (try? String(contentsOfFile: setup.path("dnsmasq.pid"), encoding: .utf8))
-      .flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
-    try frontend.namespace.useNameserver(coredns.ip)
-    try Self.inventory(lab).write(
-      toFile: setup.path("inventory.json"), atomically: true, encoding: .utf8)
-    try Command.run([
-      ServeProcess.binary.path, "inventory", "import", "--db", setup.path("vigil.db"),
-      setup.path("inventory.json"),
-    ])
-    try Self.token.write(toFile: setup.path("token"), atomically: true, encoding: .utf8)
+    try Self.startDNS(
+      setup,
+      [
+        "--host-record=api.example.com,\(PodNetworkLab.internetHost)",
+        "--cname=www.example.com,api.example.com",
+      ])
+    try Self.prepareServer(setup)
 
     try lab.node.sysctl("net.netfilter.nf_conntrack_udp_timeout", "3")
     var serve = try await Self.startServe(setup)
@@ -295,13 +313,7 @@ struct AgentLabTests {
     defer { setup.close() }
     let lab = setup.lab
     let backend = try #require(lab.pod("backend"))
-    try Self.inventory(lab).write(
-      toFile: setup.path("inventory.json"), atomically: true, encoding: .utf8)
-    try Command.run([
-      ServeProcess.binary.path, "inventory", "import", "--db", setup.path("vigil.db"),
-      setup.path("inventory.json"),
-    ])
-    try Self.token.write(toFile: setup.path("token"), atomically: true, encoding: .utf8)
+    try Self.prepareServer(setup)
     let alerts = setup.path("alerts.jsonl")
     let serve = try await Self.startServe(setup, extra: ["--sink", "file:alerts,path=\(alerts)"])
     let agent = try await Self.startAgent(setup)
@@ -331,7 +343,6 @@ struct AgentLabTests {
     defer { setup.close() }
     let lab = setup.lab
     let frontend = try #require(lab.pod("frontend"))
-    let coredns = try #require(lab.pod("coredns"))
     let site = setup.path("site")
     try FileManager.default.createDirectory(atPath: site, withIntermediateDirectories: true)
     try Data("hello".utf8).write(to: URL(fileURLWithPath: site + "/index.html"))
@@ -349,16 +360,12 @@ struct AgentLabTests {
             + "s.bind(('\(PodNetworkLab.internetHost)',3333))\ns.listen(8)\n"
             + "while True:\n c,_=s.accept()\n c.recv(512)\n c.close()",
         ], logPath: setup.path("pool.log")))
-    try coredns.namespace.run([
-      "dnsmasq", "--no-resolv", "--no-hosts", "--bind-interfaces",
-      "--listen-address=\(coredns.ip)", "--local-ttl=30",
-      "--host-record=c2.evil.example,\(PodNetworkLab.internetHost)",
-      "--host-record=eu.supportxmr.com,\(PodNetworkLab.internetHost)",
-      "--pid-file=\(setup.path("dnsmasq.pid"))",
-    ])
-    setup.dnsmasqPID = (try? String(contentsOfFile: setup.path("dnsmasq.pid"), encoding: .utf8))
-      .flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
-    try frontend.namespace.useNameserver(coredns.ip)
+    try Self.startDNS(
+      setup,
+      [
+        "--host-record=c2.evil.example,\(PodNetworkLab.internetHost)",
+        "--host-record=eu.supportxmr.com,\(PodNetworkLab.internetHost)",
+      ])
     let feed = setup.path("acme.json")
     try """
     {"type":"bundle","id":"bundle--1","objects":[{"type":"indicator","spec_version":"2.1",
@@ -367,13 +374,7 @@ struct AgentLabTests {
     "pattern":"[domain-name:value = 'evil.example']","pattern_type":"stix",
     "valid_from":"2026-11-01T00:00:00Z"}]}
     """.write(toFile: feed, atomically: true, encoding: .utf8)
-    try Self.inventory(lab).write(
-      toFile: setup.path("inventory.json"), atomically: true, encoding: .utf8)
-    try Command.run([
-      ServeProcess.binary.path, "inventory", "import", "--db", setup.path("vigil.db"),
-      setup.path("inventory.json"),
-    ])
-    try Self.token.write(toFile: setup.path("token"), atomically: true, encoding: .utf8)
+    try Self.prepareServer(setup)
     let alerts = setup.path("alerts.jsonl")
     let serve = try await Self.startServe(
       setup,

@@ -37,7 +37,7 @@ public enum FlowLineResult: Sendable, Hashable {
 
 extension FlowDecoding {
   /// The lines of `text` without their `\n` / `\r\n` endings (a trailing newline adds no line).
-  static func lines(_ text: String) -> [Substring] {
+  public static func lines(_ text: String) -> [Substring] {
     // `\r\n` is one Character in Swift, so both endings are separators.
     var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
     if lines.last?.isEmpty == true { lines.removeLast() }

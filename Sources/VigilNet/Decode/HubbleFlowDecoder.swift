@@ -9,7 +9,7 @@ import VigilJSON
 /// `.established`; a lone `SYN`, UDP and ICMP → `.unknown` (one packet cannot tell). Lines that
 /// are not flows (`node_status`, `lost_events`, non-IP flows) are skipped; lines that are not
 /// JSON, or flows without a time or addresses, become diagnostics.
-public struct HubbleFlowDecoder: Sendable {
+public struct HubbleFlowDecoder: FlowLineDecoder, Sendable {
   /// The `source` written into every record.
   public static let sourceName = "hubble"
 
@@ -20,14 +20,6 @@ public struct HubbleFlowDecoder: Sendable {
 
   /// Creates a decoder for input named `file`.
   public init(file: String = "-") { self.file = file }
-
-  /// Decodes a whole input.
-  public static func decode(_ text: String, file: String = "-") -> FlowDecoding {
-    var decoder = HubbleFlowDecoder(file: file)
-    var result = FlowDecoding()
-    for line in FlowDecoding.lines(text) { result.add(decoder.next(line: line)) }
-    return result
-  }
 
   /// Decodes the next line.
   public mutating func next<Line: StringProtocol>(line: Line) -> FlowLineResult {

@@ -10,7 +10,7 @@ import VigilCore
 /// interval) with RST (4) → `.reset`, SYN alone (2) → `.unreplied`, SYN-ACK (18) or FIN (1) →
 /// `.established`; anything else `.unknown`. Each record is one direction, so `bytes`/`packets`
 /// go to `bytesOut`/`packetsOut`; `node` is the interface id (else the instance id).
-public struct VPCFlowLogDecoder: Sendable {
+public struct VPCFlowLogDecoder: FlowLineDecoder, Sendable {
   /// The `source` written into every record.
   public static let sourceName = "vpc-flow-log"
 
@@ -29,19 +29,15 @@ public struct VPCFlowLogDecoder: Sendable {
   private var index: [String: Int]
 
   /// Creates a decoder for input named `file`, with a layout given up front (else the default).
-  public init(file: String = "-", fields: [String]? = nil) {
+  public init(file: String, fields: [String]?) {
     self.file = file
     self.fields = fields ?? Self.defaultFields
     self.index = Self.makeIndex(self.fields)
   }
 
-  /// Decodes a whole input.
-  public static func decode(_ text: String, file: String = "-") -> FlowDecoding {
-    var decoder = VPCFlowLogDecoder(file: file)
-    var result = FlowDecoding()
-    for line in FlowDecoding.lines(text) { result.add(decoder.next(line: line)) }
-    return result
-  }
+  /// Creates a decoder for input named `file` with the default (version 2) layout until a header
+  /// line names the fields.
+  public init(file: String = "-") { self.init(file: file, fields: nil) }
 
   /// Decodes the next line (a header line changes the layout and is skipped).
   public mutating func next<Line: StringProtocol>(line: Line) -> FlowLineResult {

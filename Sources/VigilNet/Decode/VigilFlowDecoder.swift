@@ -4,7 +4,7 @@ import VigilJSON
 /// Reads Vigil's own flow JSON lines (``FlowRecord/jsonLine``): what the node agent ships and
 /// `vigil graph` reads back. A line that is not JSON, lacks a field, or holds a value out of range
 /// becomes a diagnostic with its line number; the input goes on.
-public struct VigilFlowDecoder: Sendable {
+public struct VigilFlowDecoder: FlowLineDecoder, Sendable {
   /// The file name diagnostics carry (`-` for standard input).
   public var file: String
   /// Lines read so far (the next line's number is `lineNumber + 1`).
@@ -12,14 +12,6 @@ public struct VigilFlowDecoder: Sendable {
 
   /// Creates a decoder for input named `file`.
   public init(file: String = "-") { self.file = file }
-
-  /// Decodes a whole input.
-  public static func decode(_ text: String, file: String = "-") -> FlowDecoding {
-    var decoder = VigilFlowDecoder(file: file)
-    var result = FlowDecoding()
-    for line in FlowDecoding.lines(text) { result.add(decoder.next(line: line)) }
-    return result
-  }
 
   /// Decodes the next line.
   public mutating func next<Line: StringProtocol>(line: Line) -> FlowLineResult {

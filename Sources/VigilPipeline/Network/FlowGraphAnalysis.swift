@@ -52,16 +52,16 @@ public struct FlowGraphAnalysis<Resolver: EndpointResolving & Sendable>: Sendabl
   /// Reads one whole input named `file`, in `format` (detected from its first line when nil).
   public mutating func add(text: String, file: String, format: FlowInputFormat? = nil) {
     switch format ?? FlowInputFormat.detect(text) {
-    case .hubble:
-      var decoder = HubbleFlowDecoder(file: file)
-      for line in Self.lines(text) { take(decoder.next(line: line)) }
-    case .vpc:
-      var decoder = VPCFlowLogDecoder(file: file)
-      for line in Self.lines(text) { take(decoder.next(line: line)) }
-    case .vigil:
-      var decoder = VigilFlowDecoder(file: file)
-      for line in Self.lines(text) { take(decoder.next(line: line)) }
+    case .hubble: read(text, with: HubbleFlowDecoder(file: file))
+    case .vpc: read(text, with: VPCFlowLogDecoder(file: file))
+    case .vigil: read(text, with: VigilFlowDecoder(file: file))
     }
+  }
+
+  /// Every line of `text` through `decoder`.
+  mutating func read(_ text: String, with decoder: some FlowLineDecoder) {
+    var decoder = decoder
+    for line in FlowDecoding.lines(text) { take(decoder.next(line: line)) }
   }
 
   /// Counts one flow record (attributed now, or held until the inventory knows its ends);
@@ -107,12 +107,5 @@ public struct FlowGraphAnalysis<Resolver: EndpointResolving & Sendable>: Sendabl
   mutating func report(_ diagnostic: InputDiagnostic) {
     diagnosticCount += 1
     if diagnostics.count < maxDiagnostics { diagnostics.append(diagnostic) }
-  }
-
-  /// The lines of `text` without `\n` / `\r\n` (a trailing newline adds no line).
-  static func lines(_ text: String) -> [Substring] {
-    var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
-    if lines.last?.isEmpty == true { lines.removeLast() }
-    return lines
   }
 }
