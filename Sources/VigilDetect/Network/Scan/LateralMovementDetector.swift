@@ -107,7 +107,8 @@ public struct LateralMovementDetector: NetworkDetector, Sendable {
     let now = flow.flow.start.nanoseconds
     let exemptions = configuration.exemptions
     let rules = rules
-    let make = { Baseline(exempt: exemptions.exempts(workload), firstSeen: now) }
+    // A local function, not a closure value: passed as a non-escaping argument, no allocation.
+    func make() -> Baseline { Baseline(exempt: exemptions.exempts(workload), firstSeen: now) }
     let verdict = baselines.update(workload, now: now, make: make) { baseline -> Verdict in
       guard !baseline.exempt else { return Verdict() }
       var verdict = Verdict()

@@ -152,7 +152,8 @@ public struct TRWScanDetector: NetworkDetector, Sendable {
     let now = record.start.nanoseconds
     let exemptions = configuration.exemptions
     let rules = rules
-    let make = { Walk(endpoint: flow.source, exempt: exemptions.exempts(flow.source)) }
+    // A local function, not a closure value: passed as a non-escaping argument, no allocation.
+    func make() -> Walk { Walk(endpoint: flow.source, exempt: exemptions.exempts(flow.source)) }
     let result = walks.update(record.sourceIP, now: now, make: make) { walk -> Walk.Step in
       if walk.endpoint != flow.source {
         // The address changed hands (a new pod): a new walk.

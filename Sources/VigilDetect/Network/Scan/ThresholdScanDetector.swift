@@ -94,7 +94,8 @@ public struct ThresholdScanDetector: NetworkDetector, Sendable {
       ports: inCluster ? configuration.inClusterPortThreshold : configuration.portThreshold,
       hosts: inCluster ? configuration.inClusterHostThreshold : configuration.hostThreshold,
       pairs: configuration.maxPairsPerSource)
-    let make = {
+    // A local function, not a closure value: passed as a non-escaping argument, no allocation.
+    func make() -> Counts {
       Counts(endpoint: flow.source, exempt: exemptions.exempts(flow.source), windowStart: now)
     }
     let crossed = sources.update(record.sourceIP, now: now, make: make) { counts -> Crossing? in
