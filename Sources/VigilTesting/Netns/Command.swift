@@ -85,6 +85,14 @@ public enum Command {
     return process
   }
 
+  /// Stops a program `start` began: SIGKILL (children of the test process may have SIGTERM
+  /// blocked) and waits for it, so no server outlives its test.
+  public static func stop(_ process: Process) {
+    guard process.isRunning else { return }
+    kill(process.processIdentifier, SIGKILL)
+    process.waitUntilExit()
+  }
+
   /// True when `program` is found in PATH.
   public static func exists(_ program: String) -> Bool {
     (try? run(["which", program], check: false).status) == 0

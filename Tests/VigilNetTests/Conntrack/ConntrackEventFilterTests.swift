@@ -384,7 +384,7 @@ struct ConntrackEventFilterTests {
       try ConntrackAccounting.enable(.accounting, namespacePath: node)
 
       let http = try web.namespace.start(["python3", "-m", "http.server", "8080", "--bind", web.ip])
-      defer { http.terminate() }
+      defer { Command.stop(http) }
       // Reads until the client's FIN, then closes with SO_LINGER 0: a RST after a FIN.
       let finThenReset = try web.namespace.start([
         "python3", "-c",
@@ -393,13 +393,13 @@ struct ConntrackEventFilterTests {
           + "s.listen(1); c, _ = s.accept()\nwhile c.recv(100): pass\n"
           + "c.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack('ii', 1, 0)); c.close()",
       ])
-      defer { finThenReset.terminate() }
+      defer { Command.stop(finThenReset) }
       let udpEcho = try web.namespace.start([
         "python3", "-c",
         "import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); "
           + "s.bind(('\(web.ip)', 5300)); d, a = s.recvfrom(100); s.sendto(d + b'!', a)",
       ])
-      defer { udpEcho.terminate() }
+      defer { Command.stop(udpEcho) }
       try Self.waitListening(web.namespace, "sport = :8080")
       try Self.waitListening(web.namespace, "sport = :8082")
       try Self.waitListening(web.namespace, "sport = :5300")

@@ -60,22 +60,22 @@ struct ConntrackLabTests {
     let http = try web.namespace.start([
       "python3", "-m", "http.server", "8080", "--bind", web.ip, "--directory", directory.path,
     ])
-    defer { http.terminate() }
+    defer { Command.stop(http) }
     let listener = try lab.internet.start(["nc", "-l", "9000"])
-    defer { listener.terminate() }
+    defer { Command.stop(listener) }
     let udpEcho = try web.namespace.start([
       "python3", "-c",
       "import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); "
         + "s.bind(('\(web.ip)', 5300)); d, a = s.recvfrom(100); s.sendto(d + b'!', a)",
     ])
-    defer { udpEcho.terminate() }
+    defer { Command.stop(udpEcho) }
     try waitListening(web.namespace, "sport = :8080")
     try waitListening(lab.internet, "sport = :9000")
     try waitListening(web.namespace, "sport = :5300")
 
     // A connection open before the agent starts (to the "internet"), seen only by the dump.
     let longLived = try client.namespace.start(["nc", "-d", PodNetworkLab.internetHost, "9000"])
-    defer { longLived.terminate() }
+    defer { Command.stop(longLived) }
     let deadline = Date().addingTimeInterval(5)
     while Date() < deadline {
       let out = try lab.node.run(["conntrack", "-L", "-p", "tcp", "--dport", "9000"], check: false)
