@@ -1,3 +1,5 @@
+import VigilKube
+
 /// Reads one indicator written as text, whatever the feed format: an address, a CIDR range, a
 /// domain (a leading `*.` or `.` means "and everything under it", which is how domains always
 /// match) or a URL (its host is what matches).
@@ -153,40 +155,11 @@ public enum IndicatorText {
     return hasColon || allDigitsAndDots
   }
 
-  /// The canonical text of an address: dotted quad, or RFC 5952 IPv6 (lowercase, longest run of
-  /// zero groups as `::`).
+  /// The canonical text of an address: dotted quad, or RFC 5952 IPv6 (VigilKube's `IPAddress`
+  /// formatting).
   public static func text(_ address: IPAddressValue) -> String {
-    if !address.isIPv6 {
-      let v = address.low
-      return "\(v >> 24 & 0xFF).\(v >> 16 & 0xFF).\(v >> 8 & 0xFF).\(v & 0xFF)"
-    }
-    var groups: [UInt16] = []
-    for shift in stride(from: 48, through: 0, by: -16) {
-      groups.append(UInt16(truncatingIfNeeded: address.high >> UInt64(shift)))
-    }
-    for shift in stride(from: 48, through: 0, by: -16) {
-      groups.append(UInt16(truncatingIfNeeded: address.low >> UInt64(shift)))
-    }
-    var bestStart = -1
-    var bestLength = 1
-    var i = 0
-    while i < 8 {
-      if groups[i] == 0 {
-        var j = i
-        while j < 8, groups[j] == 0 { j += 1 }
-        if j - i > bestLength {
-          bestStart = i
-          bestLength = j - i
-        }
-        i = j
-      } else {
-        i += 1
-      }
-    }
-    func hex(_ range: Range<Int>) -> String {
-      groups[range].map { String($0, radix: 16) }.joined(separator: ":")
-    }
-    if bestStart < 0 { return hex(0..<8) }
-    return hex(0..<bestStart) + "::" + hex((bestStart + bestLength)..<8)
+    address.isIPv6
+      ? IPAddress(high: address.high, low: address.low).description
+      : IPAddress(ipv4: UInt32(truncatingIfNeeded: address.low)).description
   }
 }
