@@ -43,10 +43,13 @@ let allTargets: [Target] = [
       .product(name: "Logging", package: "swift-log"),
     ],
     swiftSettings: strict),
+  // Streaming anomaly models with no Vigil vocabulary: Half-Space Trees, MIDAS / MIDAS-R,
+  // count-min sketches, ROC-AUC, and readers for the published evaluation datasets.
+  .target(name: "VigilAnomaly", dependencies: ["CZlib"], swiftSettings: strict),
   // Stateful detectors and the alert manager.
   .target(
     name: "VigilDetect",
-    dependencies: ["VigilCore", "VigilRules", "VigilKube", "VigilJSON", "VigilNet"],
+    dependencies: ["VigilCore", "VigilRules", "VigilKube", "VigilJSON", "VigilNet", "VigilAnomaly"],
     swiftSettings: strict),
   // The Store contract and the SQLite store.
   .target(
@@ -176,9 +179,12 @@ let allTargets: [Target] = [
     dependencies: ["VigilRules", "VigilAudit", "VigilCore", "VigilJSON", "VigilTesting"],
     swiftSettings: strict),
   .testTarget(
+    name: "VigilAnomalyTests", dependencies: ["VigilAnomaly", "VigilTesting"],
+    swiftSettings: strict),
+  .testTarget(
     name: "VigilDetectTests",
     dependencies: [
-      "VigilDetect", "VigilRules", "VigilAudit", "VigilCore", "VigilTesting", "VigilKube",
+      "VigilDetect", "VigilAnomaly", "VigilRules", "VigilAudit", "VigilCore", "VigilTesting", "VigilKube",
       "VigilNet", "VigilJSON",
     ],
     swiftSettings: strict),

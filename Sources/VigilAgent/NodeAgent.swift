@@ -27,6 +27,9 @@ public final class NodeAgent: Sendable {
     /// closes; without them it is reported at its DESTROY (after TIME_WAIT, about 2 minutes
     /// later) and the agent reads a third of the messages.
     public var followUpdates = true
+    /// Read NEW events even when kernel timestamps make them unnecessary (open connections
+    /// known from their first packet, at the cost of one more message per connection).
+    public var followNew = false
     /// Turn on `nf_conntrack_acct` (byte and packet counters) when it is off.
     public var enableAccounting = true
     /// Most connections tracked at once (oldest evicted and counted).
@@ -89,6 +92,7 @@ public final class NodeAgent: Sendable {
   }
 
   private func openConntrack() throws -> ConntrackSocket {
+    var timestamps = false
     if configuration.enableAccounting {
       do {
         let outcome = try ConntrackAccounting.enable(
@@ -96,17 +100,30 @@ public final class NodeAgent: Sendable {
         if outcome == .turnedOn { logger.notice("turned on nf_conntrack_acct (byte counters)") }
         // Kernel start times for connections (else the time the event was read).
         _ = try? ConntrackAccounting.enable(.timestamps, namespacePath: configuration.namespacePath)
+        timestamps =
+          (try? ConntrackAccounting.isEnabled(
+            .timestamps, namespacePath: configuration.namespacePath)) ?? false
       } catch {
         logger.warning(
           "cannot turn on nf_conntrack_acct: flows will carry no byte or packet counts",
           metadata: ["error": "\(error)"])
       }
     }
+    // With kernel timestamps on, NEW events add nothing a record needs: a TCP connection is
+    // taken up at its TIME_WAIT/CLOSE update (its start comes with the counters asked for then)
+    // and anything else at its DESTROY (which carries start, stop and counters). Not joining the
+    // NEW group spares one message per connection.
+    let skipNew = timestamps && configuration.followUpdates && !configuration.followNew
+    let events: Set<ConntrackEvent.Kind> =
+      configuration.followUpdates
+      ? (skipNew ? [.update, .destroy] : [.new, .update, .destroy]) : [.new, .destroy]
+    if skipNew {
+      logger.info(
+        "kernel conntrack timestamps on: NEW events not read (start times from the kernel)")
+    }
     do {
       let socket = try ConntrackSocket(
-        configuration: .init(
-          namespacePath: configuration.namespacePath,
-          events: configuration.followUpdates ? [.new, .update, .destroy] : [.new, .destroy]))
+        configuration: .init(namespacePath: configuration.namespacePath, events: events))
       if configuration.followUpdates && !socket.isFiltered {
         logger.warning(
           "the kernel refused the conntrack update filter: every state change is read",

@@ -67,6 +67,13 @@ public struct AgentCommand: AsyncParsableCommand {
       """)
   var noUpdates = false
 
+  @Flag(
+    help: """
+      Read NEW conntrack events even when the kernel's conntrack timestamps are on (then they \
+      are skipped: start times come from the kernel, and each connection costs one message less).
+      """)
+  var allEvents = false
+
   @Flag(help: "Do not capture DNS responses (flows carry no names).")
   var noDns = false
 
@@ -123,6 +130,7 @@ public struct AgentCommand: AsyncParsableCommand {
     agentConfiguration.dnsInterface = dnsInterface
     agentConfiguration.enableAccounting = !noAccounting
     agentConfiguration.followUpdates = !noUpdates
+    agentConfiguration.followNew = allEvents
     agentConfiguration.stateDirectory = spool
     let agent = NodeAgent(
       configuration: agentConfiguration, flows: flows, logger: logger.child("agent"),

@@ -54,7 +54,12 @@ import VigilCore
       "detection.aggregationWindow": "90s", "log.level": "trace", "log.format": "json",
       "kube.enabled": "true", "kube.kubeconfig": "kc.yaml", "kube.context": "prod",
       "kube.inCluster": "false", "network.mapWindow": "2h", "network.flowRetention": "3d",
-      "network.threatFeeds": "acme=/etc/feeds/acme.json",
+      "network.threatFeeds": "acme=/etc/feeds/acme.json", "network.scanWindow": "2m",
+      "network.scanPortThreshold": "30", "network.scanHostThreshold": "40",
+      "network.scanInClusterPortThreshold": "50", "network.scanInClusterHostThreshold": "60",
+      "network.scanExemptNamespaces": "mesh,probes", "network.scanExemptWorkloads": "ops/pinger",
+      "network.lateralNewPeers": "12", "network.lateralWindow": "20m",
+      "network.lateralLearning": "2h", "network.zones": "payments=prod,scratch=none",
     ]
     #expect(Set(values.keys) == Set(ServeConfiguration.options.map(\.key)))
     var environment: [String: String] = [:]
@@ -80,6 +85,15 @@ import VigilCore
       #expect(configuration.network.mapWindow == .seconds(7200))
       #expect(configuration.network.flowRetention == .seconds(3 * 86400))
       #expect(configuration.network.threatFeeds == ["acme=/etc/feeds/acme.json"])
+      let network = configuration.network
+      #expect(network.scanWindow == .seconds(120) && network.scanPortThreshold == 30)
+      #expect(network.scanHostThreshold == 40 && network.scanInClusterPortThreshold == 50)
+      #expect(network.scanInClusterHostThreshold == 60)
+      #expect(network.scanExemptNamespaces == ["mesh", "probes"])
+      #expect(network.scanExemptWorkloads == ["ops/pinger"])
+      #expect(network.lateralNewPeers == 12 && network.lateralWindow == .seconds(1200))
+      #expect(network.lateralLearning == .seconds(7200))
+      #expect(network.zones == ["payments=prod", "scratch=none"])
     }
   }
 

@@ -77,8 +77,17 @@
           }
         }
       }
-      for fetch in fetches {
-        do { try socket.requestCounters(fetch) } catch { statistics.failedRequests += 1 }
+      // One datagram per poll: up to 64 GETs each (the kernel's netlink receive takes a
+      // datagram whole; 64 × ~80 bytes stays far below its limits).
+      var index = 0
+      while index < fetches.count {
+        let chunk = Array(fetches[index..<min(fetches.count, index + 64)])
+        do {
+          try socket.requestCounters(chunk)
+        } catch {
+          statistics.failedRequests += chunk.count
+        }
+        index += chunk.count
       }
       records += tracker.expire(at: now())
       return records

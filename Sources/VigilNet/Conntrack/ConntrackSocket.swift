@@ -124,6 +124,22 @@
       return sequence
     }
 
+    /// Asks for the counters of several entries in one `sendto` (ctnetlink answers each GET
+    /// of the datagram in turn); an empty list sends nothing.
+    public func requestCounters(_ fetches: [ConntrackFlowTracker.CounterFetch])
+      throws(ConntrackSocketError)
+    {
+      guard !fetches.isEmpty else { return }
+      var datagram: [UInt8] = []
+      datagram.reserveCapacity(fetches.count * 96)
+      for fetch in fetches {
+        datagram += ConntrackRequest.get(fetch.tuple, zone: fetch.zone, sequence: nextSequence())
+        // Netlink messages start on 4-byte boundaries.
+        while datagram.count % 4 != 0 { datagram.append(0) }
+      }
+      try send(datagram)
+    }
+
     /// Asks for one entry's counters (what `ConntrackFlowTracker` returns in `Step.fetch`).
     @discardableResult
     public func requestCounters(_ fetch: ConntrackFlowTracker.CounterFetch)

@@ -14,11 +14,21 @@ public struct NetworkDetection {
   public init(detectors: [any NetworkDetector]) { self.detectors = detectors }
 
   /// Alerts the detectors raise on `batch`.
-  public mutating func observe(_ batch: [AttributedFlow]) -> [Alert] {
+  public mutating func observe(_ batch: [AttributedFlow]) -> [Alert] { observe(batch[...]) }
+
+  /// Alerts the detectors raise on `batch`. Flows are handed to the detectors in place (by
+  /// index, not copied into a loop variable: a copy retains every string and endpoint a flow
+  /// holds).
+  public mutating func observe(_ batch: ArraySlice<AttributedFlow>) -> [Alert] {
     var alerts: [Alert] = []
-    for flow in batch {
+    var position = batch.startIndex
+    while position < batch.endIndex {
       flows += 1
-      for index in detectors.indices { alerts += detectors[index].observe(flow) }
+      for index in detectors.indices {
+        let raised = detectors[index].observe(batch[position])
+        if !raised.isEmpty { alerts += raised }
+      }
+      position += 1
     }
     return alerts
   }
@@ -28,6 +38,15 @@ public struct NetworkDetection {
     var alerts: [Alert] = []
     for index in detectors.indices { alerts += detectors[index].advance(to: now) }
     return alerts
+  }
+
+  /// Gives every zone-crossing detector a classifier rebuilt from the current namespaces.
+  public mutating func replaceZones(_ classifier: ZoneClassifier) {
+    for index in detectors.indices {
+      guard var crossing = detectors[index] as? ZoneCrossingDetector else { continue }
+      crossing.replaceClassifier(classifier)
+      detectors[index] = crossing
+    }
   }
 
   /// Gives every threat-intel detector a new indicator set (feeds reloaded).

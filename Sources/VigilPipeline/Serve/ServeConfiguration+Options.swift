@@ -99,6 +99,62 @@ extension ServeConfiguration {
       "network.flowRetention", default: "`7d`",
       "Agents' flow records are kept in the store this long",
       parse: ConfigValue.duration, set: { $0.network.flowRetention = $1 }),
+    Option(
+      "network.scanWindow", default: "`5m`",
+      "Scan detectors' window: one TRW alert per source within it; the threshold detector counts within it",
+      parse: ConfigValue.duration, set: { $0.network.scanWindow = $1 }),
+    Option(
+      "network.scanPortThreshold", default: "`15`",
+      "Distinct failed ports to one host within the scan window that flag a source outside the cluster",
+      parse: { (input) throws(ConfigurationError) in try ConfigValue.integer(input, in: 2...65_535)
+      },
+      set: { $0.network.scanPortThreshold = $1 }),
+    Option(
+      "network.scanHostThreshold", default: "`25`",
+      "Distinct hosts tried on one port within the scan window that flag a source outside the cluster",
+      parse: { (input) throws(ConfigurationError) in
+        try ConfigValue.integer(input, in: 2...1_000_000)
+      },
+      set: { $0.network.scanHostThreshold = $1 }),
+    Option(
+      "network.scanInClusterPortThreshold", default: "`15`",
+      "The port threshold for pods and nodes (health checkers and meshes may need more)",
+      parse: { (input) throws(ConfigurationError) in try ConfigValue.integer(input, in: 2...65_535)
+      },
+      set: { $0.network.scanInClusterPortThreshold = $1 }),
+    Option(
+      "network.scanInClusterHostThreshold", default: "`25`",
+      "The host threshold for pods and nodes",
+      parse: { (input) throws(ConfigurationError) in
+        try ConfigValue.integer(input, in: 2...1_000_000)
+      },
+      set: { $0.network.scanInClusterHostThreshold = $1 }),
+    Option(
+      "network.scanExemptNamespaces",
+      default: "`istio-system, linkerd, linkerd-viz, monitoring, prometheus`",
+      "Namespaces whose workloads are never scanners or lateral movers (meshes, monitoring)",
+      parse: ConfigValue.list, set: { $0.network.scanExemptNamespaces = $1 }),
+    Option(
+      "network.scanExemptWorkloads", default: "none",
+      "Workloads (`namespace/name`) never treated as scanners or lateral movers",
+      parse: ConfigValue.list, set: { $0.network.scanExemptWorkloads = $1 }),
+    Option(
+      "network.lateralNewPeers", default: "`8`",
+      "New internal peers within the lateral window that make a lateral-movement alert",
+      parse: { (input) throws(ConfigurationError) in try ConfigValue.integer(input, in: 1...100_000)
+      },
+      set: { $0.network.lateralNewPeers = $1 }),
+    Option(
+      "network.lateralWindow", default: "`10m`", "The lateral-movement window",
+      parse: ConfigValue.duration, set: { $0.network.lateralWindow = $1 }),
+    Option(
+      "network.lateralLearning", default: "`1h`",
+      "How long a new workload's peers are learned before new ones count",
+      parse: ConfigValue.duration, set: { $0.network.lateralLearning = $1 }),
+    Option(
+      "network.zones", default: "from namespace labels and names",
+      "Zone overrides `NAMESPACE=ZONE` (`prod`, `staging`, `dev` or any name; `none` takes a namespace out)",
+      parse: ConfigValue.zoneList, set: { $0.network.zones = $1 }),
   ]
 
   /// The option with `key`, if any.

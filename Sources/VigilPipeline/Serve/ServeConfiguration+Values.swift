@@ -54,6 +54,18 @@ enum ConfigValue {
     return items
   }
 
+  /// Zone overrides: a list of `NAMESPACE=ZONE`.
+  static func zoneList(_ input: ConfigInput) throws(ConfigurationError) -> [String] {
+    let items = try list(input)
+    for item in items {
+      let parts = item.split(separator: "=", omittingEmptySubsequences: false)
+      guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+        throw input.error(.invalidValue, "\"\(item)\" is not NAMESPACE=ZONE (e.g. payments=prod)")
+      }
+    }
+    return items
+  }
+
   /// `true`/`false` (also `yes`/`no`, `on`/`off`, `1`/`0`).
   static func bool(_ input: ConfigInput) throws(ConfigurationError) -> Bool {
     let value = try text(input)

@@ -1,5 +1,6 @@
 import Logging
 import VigilCore
+import VigilDetect
 
 /// Everything `vigil serve` needs, resolved from defaults < config file < environment < flags
 /// (``resolve(file:environment:flags:sinkSpecs:)``). Every option is listed once in
@@ -116,6 +117,28 @@ public struct ServeConfiguration: Sendable, Hashable {
     public var flowRetention: Duration = .seconds(7 * 24 * 3600)
     /// Threat-intel feeds: `NAME=PATH_OR_URL[,format=text|csv|stix][,column=C]`.
     public var threatFeeds: [String] = []
+    /// Scan detectors' window (TRW alert window, threshold-detector counting window).
+    public var scanWindow: Duration = .seconds(300)
+    /// Distinct failed ports to one host within the window that flag an outside source.
+    public var scanPortThreshold = 15
+    /// Distinct hosts on one port within the window that flag an outside source.
+    public var scanHostThreshold = 25
+    /// The same for in-cluster sources (pods, nodes).
+    public var scanInClusterPortThreshold = 15
+    /// The same for in-cluster sources (pods, nodes).
+    public var scanInClusterHostThreshold = 25
+    /// Namespaces whose workloads are never scanners or lateral movers (meshes, monitoring).
+    public var scanExemptNamespaces: [String] = ScanExemptions.defaultNamespaces.sorted()
+    /// Workloads (`namespace/name`) never treated as scanners or lateral movers.
+    public var scanExemptWorkloads: [String] = []
+    /// New internal peers within ``lateralWindow`` that make a lateral-movement alert.
+    public var lateralNewPeers = 8
+    /// The lateral-movement window.
+    public var lateralWindow: Duration = .seconds(600)
+    /// How long a new workload's peers are learned before new ones count.
+    public var lateralLearning: Duration = .seconds(3600)
+    /// Zone overrides `NAMESPACE=ZONE` (a zone of `none` takes a namespace out of every zone).
+    public var zones: [String] = []
 
     /// Creates the settings.
     public init() {}

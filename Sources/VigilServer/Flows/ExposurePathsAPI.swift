@@ -36,9 +36,11 @@ struct ExposurePathsAPI: Sendable {
   static func paths(cluster: ClusterState, map: LiveNetworkMap, since: Timestamp?)
     -> ExposurePaths
   {
-    let (exposures, inventory) = cluster.read { ($0.exposure.list(), $0.inventory) }
+    let (exposures, inventory, policies) = cluster.read {
+      ($0.exposure.list(), $0.inventory, $0.networkPolicyModel())
+    }
     return ExposurePaths(
       exposures: exposures, graph: map.graph(since: since),
-      workloads: ExposurePathWorkloads(inventory: inventory))
+      workloads: ExposurePathWorkloads(inventory: inventory), policies: policies)
   }
 }

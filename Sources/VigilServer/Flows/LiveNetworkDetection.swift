@@ -35,6 +35,11 @@ public final class LiveNetworkDetection: Sendable {
     detection.withLock { $0.replaceIndicators(indicators) }
   }
 
+  /// A zone classifier rebuilt from the current namespaces (labels change, namespaces come).
+  public func replaceZones(_ classifier: sending ZoneClassifier) {
+    detection.withLock { $0.replaceZones(classifier) }
+  }
+
   /// Stores alerts raised outside the flow stream (exposure paths).
   public func write(_ alerts: [Alert], at now: Timestamp) { writer.write(alerts, at: now) }
 }

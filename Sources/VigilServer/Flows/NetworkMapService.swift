@@ -2,6 +2,7 @@ import Logging
 import ServiceLifecycle
 import VigilCore
 import VigilDetect
+import VigilPipeline
 import VigilStore
 
 /// Keeps the live network map current in `vigil serve`: closes the detectors' windows, and when
@@ -12,6 +13,8 @@ struct NetworkMapService: Service {
   let detection: LiveNetworkDetection?
   let cluster: ClusterState?
   let store: SQLiteStore
+  /// The network settings (zone overrides for the classifier rebuilt on inventory changes).
+  let settings: ServeConfiguration.Network
   let window: Duration
   let retention: Duration
   let logger: Logger
@@ -36,6 +39,10 @@ struct NetworkMapService: Service {
       if let current = cluster?.generation, current != generation {
         generation = current
         map.inventoryChanged(now: now)
+        if let cluster, let detection {
+          let inventory = cluster.read { $0.inventory }
+          detection.replaceZones(NetworkDetection.zoneClassifier(settings, inventory: inventory))
+        }
       }
       // New paths from public entry points to sensitive services, once a minute.
       if let cluster, let detection, ContinuousClock.now - lastPaths >= pathInterval {

@@ -47,6 +47,10 @@ extension ClusterState.Snapshot {
     if ClusterSnapshot.imageKinds.contains(kind) {
       for object in objects { recordImages(of: object, kind: kind, at: time) }
     }
+    if NetworkPolicyModel.kinds.contains(kind) {
+      networkPolicies = networkPolicies.filter { $0.key.kind != kind }
+      for object in objects { networkPolicies[Self.key(of: object, kind: kind)] = object }
+    }
     if RBACModel.kinds.contains(kind) {
       var seen = Set<ObjectKey>()
       for object in objects {
@@ -95,6 +99,9 @@ extension ClusterState.Snapshot {
     }
     if ClusterSnapshot.imageKinds.contains(kind), type != .deleted {
       recordImages(of: object, kind: kind, at: time)
+    }
+    if NetworkPolicyModel.kinds.contains(kind) {
+      networkPolicies[Self.key(of: object, kind: kind)] = type == .deleted ? nil : object
     }
     if RBACModel.kinds.contains(kind) {
       if type == .deleted {

@@ -18,6 +18,9 @@ public final class ClusterState: Sendable {
     public var rbac: RBACModel
     /// Every image the pods and workload templates run, by registry and namespace.
     public var registries = RegistryInventory()
+    /// NetworkPolicy objects by key, read into a ``NetworkPolicyModel`` on demand (the model
+    /// also needs the namespaces' current labels).
+    public var networkPolicies: [ObjectKey: JSONValue] = [:]
     /// The kinds whose first list has been applied.
     public var syncedKinds: Set<String> = []
     /// Bumped by every applied delivery: readers compare it to see whether anything changed.
@@ -135,4 +138,15 @@ public struct ClusterApplyIssue: Sendable, Hashable, CustomStringConvertible {
 
   /// `Pod shop/web: reason`.
   public var description: String { "\(kind) \(object): \(reason)" }
+}
+
+extension ClusterState.Snapshot {
+  /// The NetworkPolicies over the current namespaces (unreadable ones listed as skipped).
+  public func networkPolicyModel() -> NetworkPolicyModel {
+    var model = NetworkPolicyModel(inventory: inventory)
+    for key in networkPolicies.keys.sorted() {
+      if let object = networkPolicies[key] { _ = model.apply(object) }
+    }
+    return model
+  }
 }

@@ -44,31 +44,9 @@ extension ServeRuntime {
   static func networkDetectors(_ configuration: ServeConfiguration, cluster: ClusterState?)
     -> [any NetworkDetector]
   {
-    // Zones come from the namespaces known at start (labels, then name patterns).
-    let zones =
-      cluster.map { state in state.read { ZoneClassifier(inventory: $0.inventory) } }
-      ?? ZoneClassifier()
-    // Live, detectors group a burst for a few seconds only; the store then aggregates repeats
-    // by dedup key over `detection.aggregationWindow` (first alert at once, a summary later).
-    let burst = Duration.seconds(5)
-    var intel = ThreatIntelDetector.Configuration()
-    intel.window = burst
-    var miner = CryptominerDetector.Configuration()
-    miner.window = burst
-    var crossing = ZoneCrossingDetector.Configuration()
-    crossing.window = burst
-    var plaintext = PlaintextHTTPDetector.Configuration()
-    plaintext.window = burst
-    var ingress = InternetIngressDetector.Configuration()
-    ingress.window = burst
-    return [
-      TRWScanDetector(), ThresholdScanDetector(), LateralMovementDetector(),
-      ThreatIntelDetector(indicators: IndicatorSet(), configuration: intel),
-      CryptominerDetector(configuration: miner),
-      ZoneCrossingDetector(classifier: zones, configuration: crossing),
-      PlaintextHTTPDetector(configuration: plaintext),
-      InternetIngressDetector(configuration: ingress),
-    ]
+    let zones = NetworkDetection.zoneClassifier(
+      configuration.network, inventory: cluster.map { state in state.read { $0.inventory } })
+    return NetworkDetection.standardDetectors(configuration.network, zones: zones)
   }
 
   /// The configured threat feeds (a bad spec stops the start with its reason).

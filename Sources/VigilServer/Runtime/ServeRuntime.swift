@@ -132,7 +132,7 @@ public struct ServeRuntime: Sendable {
       .init(
         service: NetworkMapService(
           map: networkMap, detection: networkDetection, cluster: cluster, store: store,
-          window: configuration.network.mapWindow,
+          settings: configuration.network, window: configuration.network.mapWindow,
           retention: configuration.network.flowRetention, logger: logger.child("network"))))
     services.append(.init(service: application))
     let group = ServiceGroup(

@@ -13,6 +13,7 @@ public enum SQLiteMigrations {
     ("v3-live-serve", v3LiveServe),
     ("v4-inventory-objects", v4InventoryObjects),
     ("v5-flows", v5Flows),
+    ("v6-profiles", v6Profiles),
   ]
 
   /// A migrator holding the migrations up to and including `target` (all when nil).
@@ -164,5 +165,18 @@ public enum SQLiteMigrations {
       line TEXT NOT NULL
     );
     CREATE INDEX flows_start ON flows(start);
+    """
+
+  /// Learned behavior profiles, one row per (stream, entity): the baselines that survive a
+  /// restart. The body is the profile's own encoding; the store does not interpret it.
+  static let v6Profiles = """
+    CREATE TABLE profiles (
+      stream TEXT NOT NULL,
+      entity TEXT NOT NULL,
+      kind TEXT NOT NULL,
+      updated INTEGER NOT NULL,
+      body BLOB NOT NULL,
+      PRIMARY KEY (stream, entity)
+    ) WITHOUT ROWID;
     """
 }

@@ -163,6 +163,57 @@ struct ConntrackLabTests {
     #expect(reader.statistics.malformed == 0)
   }
 
+  @Test(
+    "without NEW events (kernel timestamps on) flows keep their outcome, counters and start",
+    .enabled(if: PodNetworkLab.skipReason() == nil, "\(PodNetworkLab.skipReason() ?? "")")
+  )
+  func labFlowsWithoutNewEvents() throws {
+    let lab = try PodNetworkLab(podNames: ["client", "web"])
+    defer { lab.remove() }
+    let client = try #require(lab.pod("client"))
+    let web = try #require(lab.pod("web"))
+    let node = lab.node.path
+    try ConntrackAccounting.enable(.accounting, namespacePath: node)
+    try ConntrackAccounting.enable(.timestamps, namespacePath: node)
+    #expect(try ConntrackAccounting.isEnabled(.timestamps, namespacePath: node))
+    let http = try web.namespace.start(["python3", "-m", "http.server", "8080", "--bind", web.ip])
+    defer { Command.stop(http) }
+    try waitListening(web.namespace, "sport = :8080")
+
+    let socket = try ConntrackSocket(
+      configuration: .init(namespacePath: node, events: [.update, .destroy]))
+    let reader = ConntrackFlowReader(
+      socket: socket, tracker: ConntrackFlowTracker(configuration: .init(node: "lab-node")))
+    let before = Timestamp.now()
+    // Five connections closed back to back: their counter GETs leave in one datagram.
+    for _ in 0..<5 {
+      _ = try client.namespace.run(["curl", "-s", "-o", "/dev/null", "http://\(web.ip):8080/"])
+    }
+    _ = try client.namespace.run(
+      ["curl", "-s", "--max-time", "2", "http://\(web.ip):8081/"], check: false)
+    let after = Timestamp.now()
+    var records: [FlowRecord] = []
+    var events: [ConntrackEvent] = []
+    try drain(reader, records: &records, events: &events, seconds: 5) { records, _ in
+      records.filter { $0.destinationPort == 8080 }.count >= 5
+        && records.contains { $0.destinationPort == 8081 }
+    }
+    #expect(!events.contains { $0.kind == .new }, "NEW events were not asked for")
+    let served = records.filter { $0.proto == 6 && $0.destinationPort == 8080 }
+    #expect(served.count == 5)
+    for record in served {
+      #expect(record.outcome == .established)
+      #expect((record.bytesIn ?? 0) > 100 && (record.bytesOut ?? 0) > 50)
+      // The start is the kernel's (the SYN), not when the agent first heard of the entry.
+      #expect(record.start >= before.adding(.milliseconds(-50)) && record.start < record.end)
+      #expect(record.end <= after.adding(.seconds(2)))
+    }
+    let refused = try #require(records.first { $0.proto == 6 && $0.destinationPort == 8081 })
+    #expect(refused.outcome == .refused)
+    #expect(reader.statistics.failedRequests == 0 && reader.statistics.malformed == 0)
+    #expect(reader.tracker.statistics.emittedWithoutCounters == 0)
+  }
+
   @Test("a missing namespace is a clear socket error")
   func missingNamespace() {
     #expect(throws: ConntrackSocketError.self) {

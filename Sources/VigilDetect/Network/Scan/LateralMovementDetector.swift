@@ -40,15 +40,20 @@ public struct LateralMovementDetector: NetworkDetector, Sendable {
     public init() {}
   }
 
+  /// A peer as its map node's hash value and port: hashing two integers costs less than an
+  /// endpoint (a collision, about 1 in 10¹⁹ a pair, only merges two peers).
   struct Peer: Hashable, Sendable {
-    var endpoint: NetworkEndpoint
+    var node: Int
     var port: UInt16
+
+    /// Node and port as one key.
+    var key: UInt64 { UInt64(bitPattern: Int64(node)) ^ (UInt64(port) &* 0xff51_afd7_ed55_8ccd) }
   }
 
   struct Baseline: Sendable {
     var exempt: Bool
     var firstSeen: Int64
-    var peers: Set<Peer> = []
+    var peers = HashedKeySet()
     var sensitive: Set<SensitiveTarget> = []
     /// Times and names of new peers after learning, oldest first, within the window.
     var recent: [(time: Int64, name: String)] = []
@@ -102,8 +107,8 @@ public struct LateralMovementDetector: NetworkDetector, Sendable {
       flow, kubeletPorts: configuration.kubeletPorts, etcdPorts: configuration.etcdPorts)
     guard isInternal || sensitive != nil else { return [] }
     let workload = mapNode(flow.source)
-    let peer =
-      isInternal ? Peer(endpoint: mapNode(destination), port: flow.flow.destinationPort) : nil
+    let peerNode = isInternal ? mapNode(destination) : nil
+    let peer = peerNode.map { Peer(node: $0.hashValue, port: flow.flow.destinationPort) }
     let now = flow.flow.start.nanoseconds
     let exemptions = configuration.exemptions
     let rules = rules
@@ -117,7 +122,9 @@ public struct LateralMovementDetector: NetworkDetector, Sendable {
       {
         verdict.sensitive = sensitive
       }
-      if let peer { verdict.newPeers = baseline.judge(peer, now: now, rules: rules) }
+      if let peer, let peerNode {
+        verdict.newPeers = baseline.judge(peer, named: peerNode, now: now, rules: rules)
+      }
       return verdict
     }
     var alerts: [Alert] = []
@@ -155,13 +162,14 @@ extension LateralMovementDetector.Baseline {
   /// Learns `peer`; after learning a new one joins the window, and the window's new peers come
   /// back when they reach the threshold (once per window).
   mutating func judge(
-    _ peer: LateralMovementDetector.Peer, now: Int64, rules: LateralMovementDetector.Rules
+    _ peer: LateralMovementDetector.Peer, named endpoint: NetworkEndpoint, now: Int64,
+    rules: LateralMovementDetector.Rules
   ) -> [(time: Int64, name: String)]? {
-    guard peers.count < rules.maxPeers, peers.insert(peer).inserted else { return nil }
+    guard peers.count < rules.maxPeers, peers.insert(peer.key) else { return nil }
     guard now &- firstSeen >= rules.learning else { return nil }
     let cutoff = now &- rules.window
     recent.removeAll { $0.time < cutoff }
-    recent.append((now, "\(peer.endpoint.label):\(peer.port)"))
+    recent.append((now, "\(endpoint.label):\(peer.port)"))
     guard recent.count >= rules.threshold else { return nil }
     if let alertedAt, now &- alertedAt < rules.window { return nil }
     alertedAt = now

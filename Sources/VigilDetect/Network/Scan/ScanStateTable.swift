@@ -30,8 +30,9 @@ struct ScanStateTable<Key: Hashable & Sendable, State: Sendable>: Sendable {
     _ key: Key, now: Int64, make: () -> State, _ body: (inout State) -> R
   ) -> R {
     if let index = entries.index(forKey: key) {
-      if entries.values[index].lastSeen < now { entries.values[index].lastSeen = now }
-      return body(&entries.values[index].state)
+      // One in-place access: reading `entries.values[index].lastSeen` on its own would copy
+      // the whole entry (retaining everything the state holds) just to compare a time.
+      return Self.touch(&entries.values[index], now: now, body)
     }
     sweep(now: now)
     if entries.count >= capacity { evictOldest() }
@@ -39,6 +40,12 @@ struct ScanStateTable<Key: Hashable & Sendable, State: Sendable>: Sendable {
     let result = body(&state)
     entries[key] = Entry(state: state, lastSeen: now)
     return result
+  }
+
+  @inline(__always)
+  static func touch<R>(_ entry: inout Entry, now: Int64, _ body: (inout State) -> R) -> R {
+    if entry.lastSeen < now { entry.lastSeen = now }
+    return body(&entry.state)
   }
 
   /// Drops entries idle for longer than the timeout.

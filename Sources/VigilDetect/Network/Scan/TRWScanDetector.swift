@@ -55,13 +55,22 @@ public struct TRWScanDetector: NetworkDetector, Sendable {
     var port: UInt16
 
     init(address: String, port: UInt16) {
+      self.address = Self.fnv1a(address)
+      self.port = port
+    }
+
+    /// Address and port as one key (the port mixed into the address hash).
+    var key: UInt64 { address ^ (UInt64(port) &* 0xff51_afd7_ed55_8ccd) }
+
+    /// The 64-bit FNV-1a hash of an address's text.
+    @inline(__always)
+    static func fnv1a(_ address: String) -> UInt64 {
       var hash: UInt64 = 0xcbf2_9ce4_8422_2325
       for byte in address.utf8 {
         hash ^= UInt64(byte)
         hash &*= 0x0000_0100_0000_01b3
       }
-      self.address = hash
-      self.port = port
+      return hash
     }
   }
 
@@ -69,7 +78,7 @@ public struct TRWScanDetector: NetworkDetector, Sendable {
     var endpoint: NetworkEndpoint
     var exempt: Bool
     var ratio = 1.0
-    var contacts: Set<Contact> = []
+    var contacts = HashedKeySet()
     /// When the last alert went out.
     var alertedAt: Int64?
     /// First contacts and failures since the last alert (or the last benign reset).
@@ -101,7 +110,8 @@ public struct TRWScanDetector: NetworkDetector, Sendable {
 
   /// The settings.
   public let configuration: Configuration
-  var walks: ScanStateTable<String, Walk>
+  /// Walks by the source address's FNV-1a hash (cheaper to hash than the text).
+  var walks: ScanStateTable<UInt64, Walk>
   let rules: Rules
 
   /// First contacts walked.
@@ -133,7 +143,7 @@ public struct TRWScanDetector: NetworkDetector, Sendable {
 
   /// The current likelihood ratio of `sourceIP` (1 when not tracked).
   public func likelihoodRatio(of sourceIP: String) -> Double {
-    walks.entries[sourceIP]?.state.ratio ?? 1
+    walks.entries[Contact.fnv1a(sourceIP)]?.state.ratio ?? 1
   }
 
   /// Walks the flow's first contact, if it is one; returns the alert when it flags its source.
@@ -154,14 +164,15 @@ public struct TRWScanDetector: NetworkDetector, Sendable {
     let rules = rules
     // A local function, not a closure value: passed as a non-escaping argument, no allocation.
     func make() -> Walk { Walk(endpoint: flow.source, exempt: exemptions.exempts(flow.source)) }
-    let result = walks.update(record.sourceIP, now: now, make: make) { walk -> Walk.Step in
+    let result = walks.update(Contact.fnv1a(record.sourceIP), now: now, make: make) {
+      walk -> Walk.Step in
       if walk.endpoint != flow.source {
         // The address changed hands (a new pod): a new walk.
         walk = Walk(endpoint: flow.source, exempt: exemptions.exempts(flow.source))
       }
       guard !walk.exempt else { return .ignored }
-      if walk.contacts.count >= rules.maxContacts { walk.contacts = [] }
-      guard walk.contacts.insert(contact).inserted else { return .ignored }
+      if walk.contacts.count >= rules.maxContacts { walk.contacts.removeAll() }
+      guard walk.contacts.insert(contact.key) else { return .ignored }
       return walk.step(flow, success: success, now: now, rules: rules)
     }
     switch result {

@@ -62,7 +62,7 @@ public struct ZoneCrossingDetector: NetworkDetector, Sendable {
   /// The settings in force.
   public let configuration: Configuration
   /// Zones of namespaces.
-  public let classifier: ZoneClassifier
+  public private(set) var classifier: ZoneClassifier
   var windows: FlowWindows<[NetworkEndpoint]>
   var facts: [NetworkEndpoint: Facts] = [:]
   /// Protected zones (destinations worth looking at).
@@ -73,6 +73,11 @@ public struct ZoneCrossingDetector: NetworkDetector, Sendable {
   public private(set) var crossings = 0
 
   /// Creates a detector.
+  /// Swaps in a classifier rebuilt from the current namespaces (open windows stay).
+  public mutating func replaceClassifier(_ classifier: ZoneClassifier) {
+    self.classifier = classifier
+  }
+
   public init(classifier: ZoneClassifier, configuration: Configuration = .init()) {
     self.classifier = classifier
     self.configuration = configuration

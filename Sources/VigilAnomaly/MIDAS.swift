@@ -1,0 +1,51 @@
+/// MIDAS (Bhatia, Hooi, Yoon, Shin, Faloutsos, AAAI 2020): scores each edge of a stream by how
+/// far its count in the current time tick is above its mean count per tick so far, as a χ²
+/// statistic with one degree of freedom (above 6.63 ≈ a 1 % false-positive bound).
+///
+/// Two count-min sketches with the same hashing hold the edge's count in the current tick and
+/// in total; the current one is cleared when time moves on. Ticks are counted from the first
+/// edge's time (tick 1), as in the reference implementation.
+public struct MIDAS: Sendable {
+  var current: CountMinSketch
+  var total: CountMinSketch
+  /// The first edge's time; ticks are `time − origin + 1`.
+  var origin: Int?
+  /// The tick of the latest edge (1 before any edge).
+  public private(set) var tick: Int = 1
+
+  /// A detector with `rows` × `buckets` sketches (the paper: 2 × 1024).
+  public init(rows: Int = 2, buckets: Int = 1024, seed: UInt64) {
+    current = CountMinSketch(rows: rows, buckets: buckets, seed: seed)
+    total = current
+  }
+
+  /// The score of the edge `source → destination` at `time` (ticks of any unit, non-decreasing;
+  /// an earlier time counts in the current tick), after counting it.
+  public mutating func score(source: UInt64, destination: UInt64, time: Int) -> Double {
+    let base = origin ?? time
+    if origin == nil { origin = time }
+    let now = time - base + 1
+    if now > tick {
+      current.clear()
+      tick = now
+    }
+    var a = Float.infinity
+    var s = Float.infinity
+    for row in 0..<current.rows {
+      let slot = current.slot(row: row, source, destination)
+      current.counts[slot] += 1
+      total.counts[slot] += 1
+      a = min(a, current.counts[slot])
+      s = min(s, total.counts[slot])
+    }
+    return MIDAS.chiSquared(current: Double(a), total: Double(s), tick: Double(tick))
+  }
+
+  /// The paper's statistic: (a − s/t)² t² / (s (t − 1)), with 0 when s = 0 or t = 1.
+  @inline(__always)
+  static func chiSquared(current a: Double, total s: Double, tick t: Double) -> Double {
+    guard s > 0, t > 1 else { return 0 }
+    let deviation = (a - s / t) * t
+    return deviation * deviation / (s * (t - 1))
+  }
+}
