@@ -95,14 +95,14 @@ public final class FlowSpool {
   @discardableResult
   public func append(_ records: [FlowRecord]) throws -> Segment? {
     guard !records.isEmpty else { return nil }
-    var text = ""
+    var text: [UInt8] = []
     text.reserveCapacity(records.count * 300)
     for record in records {
-      text += record.jsonLine(communityID: false)
-      text += "\n"
+      record.appendJSONLine(to: &text, communityID: false)
+      text.append(0x0A)
     }
     // Level 1: most of level 6's size for a fraction of its time (flow lines repeat a lot).
-    let body = Gzip.compress(Array(text.utf8), level: 1)
+    let body = Gzip.compress(text, level: 1)
     let sequence = nextSequence
     nextSequence += 1
     let name = Self.name(sequence: sequence, records: records.count)

@@ -140,23 +140,53 @@ extension Timestamp {
 
   /// RFC 3339 in UTC (`Z`) with 0 to 9 fraction digits.
   public func rfc3339(fractionDigits: Int = 6) -> String {
-    let secs = nanoseconds >= 0 ? nanoseconds / 1_000_000_000 : (nanoseconds - 999_999_999) / 1_000_000_000
+    var out: [UInt8] = []
+    out.reserveCapacity(32)
+    appendRFC3339(to: &out, fractionDigits: fractionDigits)
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Appends ``rfc3339(fractionDigits:)``'s text to `out` as UTF-8, without building strings
+  /// (the node agent writes two per flow record).
+  public func appendRFC3339(to out: inout [UInt8], fractionDigits: Int = 6) {
+    let secs =
+      nanoseconds >= 0 ? nanoseconds / 1_000_000_000 : (nanoseconds - 999_999_999) / 1_000_000_000
     let nanos = nanoseconds - secs * 1_000_000_000
     let days = Int(secs >= 0 ? secs / 86_400 : (secs - 86_399) / 86_400)
     let secOfDay = Int(secs - Int64(days) * 86_400)
     let (y, m, d) = Timestamp.civilFromDays(days)
-    func pad(_ v: Int, _ width: Int) -> String {
-      let s = String(v)
-      return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
-    }
-    var out = "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(secOfDay / 3600, 2)):"
-    out += "\(pad(secOfDay / 60 % 60, 2)):\(pad(secOfDay % 60, 2))"
-    let digits = max(0, min(9, fractionDigits))
-    if digits > 0 {
+    @inline(__always) func digits(_ value: Int, _ width: Int) {
       var divisor = 1
-      for _ in 0..<(9 - digits) { divisor *= 10 }
-      out += "." + pad(Int(nanos) / divisor, digits)
+      for _ in 1..<width { divisor &*= 10 }
+      var rest = value
+      while divisor > 0 {
+        out.append(0x30 &+ UInt8(truncatingIfNeeded: rest / divisor))
+        rest %= divisor
+        divisor /= 10
+      }
     }
-    return out + "Z"
+    if (0...9999).contains(y) {
+      digits(y, 4)
+    } else {
+      out += Array(String(y).utf8)
+    }
+    out.append(0x2D)
+    digits(m, 2)
+    out.append(0x2D)
+    digits(d, 2)
+    out.append(0x54)
+    digits(secOfDay / 3600, 2)
+    out.append(0x3A)
+    digits(secOfDay / 60 % 60, 2)
+    out.append(0x3A)
+    digits(secOfDay % 60, 2)
+    let places = max(0, min(9, fractionDigits))
+    if places > 0 {
+      var divisor = 1
+      for _ in 0..<(9 - places) { divisor *= 10 }
+      out.append(0x2E)
+      digits(Int(nanos) / divisor, places)
+    }
+    out.append(0x5A)
   }
 }

@@ -14,24 +14,73 @@ extension FlowRecord {
   /// The JSON line, with or without the Community ID (the node agent leaves it to the server,
   /// which computes it from the same five-tuple when it stores the record).
   public func jsonLine(communityID withCommunityID: Bool) -> String {
-    var out = "{\"start\":\(JSONText.quoted(start.description))"
-    out += ",\"end\":\(JSONText.quoted(end.description))"
-    out += ",\"proto\":\(proto),\"src\":\(JSONText.quoted(sourceIP)),\"sport\":\(sourcePort)"
-    out += ",\"dst\":\(JSONText.quoted(destinationIP)),\"dport\":\(destinationPort)"
-    out += ",\"outcome\":\(JSONText.quoted(outcome.rawValue))"
-    for (key, value) in [
-      ("bytesOut", bytesOut), ("bytesIn", bytesIn), ("packetsOut", packetsOut),
-      ("packetsIn", packetsIn),
-    ] {
-      if let value { out += ",\"\(key)\":\(value)" }
+    var out: [UInt8] = []
+    out.reserveCapacity(256)
+    appendJSONLine(to: &out, communityID: withCommunityID)
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Appends ``jsonLine(communityID:)`` to `out` as UTF-8 (no newline), writing bytes directly:
+  /// the node agent encodes every record it ships this way.
+  public func appendJSONLine(to out: inout [UInt8], communityID withCommunityID: Bool) {
+    @inline(__always) func key(_ text: StaticString) {
+      text.withUTF8Buffer { out.append(contentsOf: $0) }
     }
-    if let dnsName { out += ",\"dns\":\(JSONText.quoted(dnsName))" }
-    if let node { out += ",\"node\":\(JSONText.quoted(node))" }
-    out += ",\"source\":\(JSONText.quoted(source))"
+    @inline(__always) func number<N: UnsignedInteger>(_ value: N) {
+      var rest = UInt64(truncatingIfNeeded: value)
+      let first = out.count
+      repeat {
+        out.append(0x30 &+ UInt8(truncatingIfNeeded: rest % 10))
+        rest /= 10
+      } while rest > 0
+      out[first..<out.count].reverse()
+    }
+    key("{\"start\":\"")
+    start.appendRFC3339(to: &out)
+    key("\",\"end\":\"")
+    end.appendRFC3339(to: &out)
+    key("\",\"proto\":")
+    number(proto)
+    key(",\"src\":")
+    JSONText.appendQuoted(sourceIP, to: &out)
+    key(",\"sport\":")
+    number(sourcePort)
+    key(",\"dst\":")
+    JSONText.appendQuoted(destinationIP, to: &out)
+    key(",\"dport\":")
+    number(destinationPort)
+    key(",\"outcome\":")
+    JSONText.appendQuoted(outcome.rawValue, to: &out)
+    if let bytesOut {
+      key(",\"bytesOut\":")
+      number(bytesOut)
+    }
+    if let bytesIn {
+      key(",\"bytesIn\":")
+      number(bytesIn)
+    }
+    if let packetsOut {
+      key(",\"packetsOut\":")
+      number(packetsOut)
+    }
+    if let packetsIn {
+      key(",\"packetsIn\":")
+      number(packetsIn)
+    }
+    if let dnsName {
+      key(",\"dns\":")
+      JSONText.appendQuoted(dnsName, to: &out)
+    }
+    if let node {
+      key(",\"node\":")
+      JSONText.appendQuoted(node, to: &out)
+    }
+    key(",\"source\":")
+    JSONText.appendQuoted(source, to: &out)
     if withCommunityID, let id = CommunityID.v1(self) {
-      out += ",\"communityID\":\(JSONText.quoted(id))"
+      key(",\"communityID\":")
+      JSONText.appendQuoted(id, to: &out)
     }
-    out += "}"
-    return out
+    out.append(0x7D)
   }
 }

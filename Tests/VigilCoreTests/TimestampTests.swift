@@ -39,3 +39,27 @@ import VigilCore
     #expect(t.adding(.seconds(5)).since(t) == .seconds(5))
   }
 }
+
+@Suite("Timestamp RFC 3339 formatting")
+struct TimestampFormattingTests {
+  @Test("formatting reads back to the same instant, digits padded, over the whole Int64 range")
+  func roundTrips() throws {
+    var state: UInt64 = 42
+    for _ in 0..<10_000 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      // Nanoseconds in an Int64 reach from 1677 to 2262.
+      let seconds = Int64(state >> 20) % 18_000_000_000 - 9_000_000_000
+      let time = Timestamp(nanoseconds: seconds * 1_000_000_000 + Int64(state % 1_000_000_000))
+      let text = time.rfc3339(fractionDigits: 9)
+      #expect(text.utf8.count == 30)
+      #expect(Timestamp(rfc3339: text) == time, "\(text)")
+    }
+    #expect(
+      Timestamp(nanoseconds: 5_000).rfc3339(fractionDigits: 6) == "1970-01-01T00:00:00.000005Z")
+    #expect(Timestamp(nanoseconds: -1).rfc3339(fractionDigits: 3) == "1969-12-31T23:59:59.999Z")
+    #expect(Timestamp(nanoseconds: 0).rfc3339(fractionDigits: 0) == "1970-01-01T00:00:00Z")
+    var bytes: [UInt8] = [0x41]
+    Timestamp(nanoseconds: 0).appendRFC3339(to: &bytes, fractionDigits: 1)
+    #expect(String(decoding: bytes, as: UTF8.self) == "A1970-01-01T00:00:00.0Z")
+  }
+}

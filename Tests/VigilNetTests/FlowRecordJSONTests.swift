@@ -21,6 +21,21 @@ struct FlowRecordJSONTests {
     #expect(decoded.records == [Self.record])
   }
 
+  @Test("the line is the documented text, byte for byte")
+  func exactText() {
+    #expect(
+      Self.record.jsonLine(communityID: false)
+        == #"{"start":"2026-11-29T10:00:00.250000Z","end":"2026-11-29T10:00:01.500000Z","#
+        + #""proto":6,"src":"10.244.1.10","sport":41234,"dst":"93.184.216.34","dport":80,"#
+        + #""outcome":"established","bytesOut":1281,"bytesIn":416370,"packetsOut":23,"#
+        + #""packetsIn":22,"dns":"www.example.com","node":"node-1","source":"conntrack"}"#)
+    var zero = Self.record
+    zero.sourcePort = 0
+    zero.bytesOut = 0
+    #expect(zero.jsonLine(communityID: false).contains(#""sport":0,"#))
+    #expect(zero.jsonLine(communityID: false).contains(#""bytesOut":0,"#))
+  }
+
   @Test("absent counters and names stay absent; quotes in names are escaped")
   func optionalFields() {
     var record = Self.record

@@ -8,13 +8,21 @@ import VigilPipeline
 
 @testable import VigilServer
 
-/// The live server's exposure paths use the NetworkPolicies its watch delivers: a policy letting
-/// the public web tier reach redis adds a policy-allowed path; deleting the policy removes it.
+/// The live server's exposure paths use the NetworkPolicies its watch delivers: with redis
+/// isolated, a policy letting the public web tier reach it adds a policy-allowed path; deleting
+/// that policy removes it.
 @Suite struct LiveExposurePathsTests {
   static let policy = """
     {"apiVersion":"networking.k8s.io/v1","kind":"NetworkPolicy","metadata":{"name":"redis-from-web",
      "namespace":"shop","uid":"np-1"},"spec":{"podSelector":{"matchLabels":{"app":"redis"}},
      "policyTypes":["Ingress"],"ingress":[{"from":[{"podSelector":{"matchLabels":{"app":"web"}}}],
+     "ports":[{"port":6379,"protocol":"TCP"}]}]}}
+    """
+
+  static let isolation = """
+    {"apiVersion":"networking.k8s.io/v1","kind":"NetworkPolicy","metadata":{"name":"redis-from-api",
+     "namespace":"shop","uid":"np-0"},"spec":{"podSelector":{"matchLabels":{"app":"redis"}},
+     "policyTypes":["Ingress"],"ingress":[{"from":[{"podSelector":{"matchLabels":{"app":"api"}}}],
      "ports":[{"port":6379,"protocol":"TCP"}]}]}}
     """
 
@@ -34,12 +42,18 @@ import VigilPipeline
       inventory: inventory, exposure: snapshot.exposures(inventory: inventory))
     let map = LiveNetworkMap(cluster: cluster)
     let resource = try #require(KubeResource.inventory.first { $0.kind == "NetworkPolicy" })
+    // Without policies nothing is isolated: Kubernetes lets web reach redis.
+    let open = ExposurePathsAPI.paths(cluster: cluster, map: map, since: nil)
+    #expect(open.json.contains("redis"), "not isolated: \(open.json)")
+    // A watched policy isolating redis (only api may connect) removes the path.
+    let isolation = try JSONDocument(parsing: Self.isolation).root
+    cluster.apply(.synced([isolation], resourceVersion: "1"), resource: resource, at: .now())
     let before = ExposurePathsAPI.paths(cluster: cluster, map: map, since: nil)
-    #expect(!before.json.contains("redis"), "no policy, no flow: \(before.json)")
+    #expect(!before.json.contains("redis"), "redis isolated, no flow: \(before.json)")
 
     let object = try JSONDocument(parsing: Self.policy).root
     cluster.apply(.added(object), resource: resource, at: .now())
-    #expect(cluster.read { $0.networkPolicies.count } == 1)
+    #expect(cluster.read { $0.networkPolicies.count } == 2)
     let allowed = ExposurePathsAPI.paths(cluster: cluster, map: map, since: nil)
     #expect(allowed.json.contains("redis"), "policy-allowed hop web → redis: \(allowed.json)")
 
