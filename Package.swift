@@ -160,7 +160,7 @@ let allTargets: [Target] = [
     dependencies: [
       "VigilPipeline", "VigilCore", "VigilJSON", "VigilAudit", "VigilRules", "VigilDetect",
       "VigilStore", "VigilDemo", "VigilSinks", "VigilServer", "VigilKube", "VigilNet", "VigilAgent",
-      "VigilAgentCommand", "VigilLogging",
+      "VigilAgentCommand", "VigilLogging", "VigilAnomaly",
       .product(name: "ArgumentParser", package: "swift-argument-parser"),
       .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
       .product(name: "Logging", package: "swift-log"),

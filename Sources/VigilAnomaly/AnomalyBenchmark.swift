@@ -20,6 +20,10 @@ public enum AnomalyBenchmark {
     public var midasREdgesPerSecond: Double
     /// The edge-mixing loop over the same edges, per second.
     public var edgeCeiling: Double
+    /// `MIDAS.score` per second with the reference C++'s hashing (`.reference`).
+    public var midasReferenceEdgesPerSecond: Double = 0
+    /// `MIDASR.score` per second with the reference C++'s hashing.
+    public var midasRReferenceEdgesPerSecond: Double = 0
 
     /// `HST 0.41 M/s score+learn, 0.83 M/s score (ceiling 150 M/s, ratio 0.0027); MIDAS …`.
     public var description: String {
@@ -31,7 +35,9 @@ public enum AnomalyBenchmark {
         + "(ceiling \(rateText(pointCeiling))/s, ratio \(hstRatio)); "
         + "MIDAS \(rateText(midasEdgesPerSecond)) edges/s, "
         + "MIDAS-R \(rateText(midasREdgesPerSecond)) edges/s "
-        + "(ceiling \(rateText(edgeCeiling))/s, ratios \(midasRatio), \(midasRRatio))"
+        + "(ceiling \(rateText(edgeCeiling))/s, ratios \(midasRatio), \(midasRRatio)); "
+        + "reference hashing: MIDAS \(rateText(midasReferenceEdgesPerSecond)) edges/s, "
+        + "MIDAS-R \(rateText(midasRReferenceEdgesPerSecond)) edges/s"
     }
   }
 
@@ -59,6 +65,8 @@ public enum AnomalyBenchmark {
     var pointCeiling = 0.0
     var midasRate = 0.0
     var midasRRate = 0.0
+    var referenceRate = 0.0
+    var referenceRRate = 0.0
     var edgeCeiling = 0.0
     for round in 0..<3 {
       var model = HalfSpaceTrees(
@@ -101,6 +109,23 @@ public enum AnomalyBenchmark {
           ).value
       }
       midasRRate = max(midasRRate, Double(sources.count) / max(watch.seconds, 1e-9))
+      let glibcSeed = UInt32(truncatingIfNeeded: seed &+ UInt64(round))
+      var reference = MIDAS(hashing: .reference(seed: glibcSeed))
+      watch = Stopwatch()
+      for i in 0..<sources.count {
+        sum += reference.score(
+          source: UInt64(sources[i]), destination: UInt64(destinations[i]), time: Int(ticks[i]))
+      }
+      referenceRate = max(referenceRate, Double(sources.count) / max(watch.seconds, 1e-9))
+      var referenceR = MIDASR(hashing: .reference(seed: glibcSeed))
+      watch = Stopwatch()
+      for i in 0..<sources.count {
+        sum +=
+          referenceR.score(
+            source: UInt64(sources[i]), destination: UInt64(destinations[i]), time: Int(ticks[i])
+          ).value
+      }
+      referenceRRate = max(referenceRRate, Double(sources.count) / max(watch.seconds, 1e-9))
       watch = Stopwatch()
       var mixed: UInt64 = 0
       for i in 0..<sources.count {
@@ -115,6 +140,7 @@ public enum AnomalyBenchmark {
     return Result(
       points: n, hstPointsPerSecond: learnRate, hstScoresPerSecond: scoreRate,
       pointCeiling: pointCeiling, edges: sources.count, midasEdgesPerSecond: midasRate,
-      midasREdgesPerSecond: midasRRate, edgeCeiling: edgeCeiling)
+      midasREdgesPerSecond: midasRRate, edgeCeiling: edgeCeiling,
+      midasReferenceEdgesPerSecond: referenceRate, midasRReferenceEdgesPerSecond: referenceRRate)
   }
 }

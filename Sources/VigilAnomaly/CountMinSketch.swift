@@ -3,6 +3,9 @@
 /// (for non-negative additions). Keys are pairs of `UInt64` (an edge, or one id and 0), hashed
 /// per row by multiply-add with odd random multipliers, the bucket taken from the high bits
 /// (multiply-shift), so there is no division and no dictionary on the hot path.
+///
+/// A sketch made with `init(rows:buckets:reference:)` hashes like the MIDAS reference C++
+/// instead (see `CountMinSketch+Reference.swift`), for parity with the published numbers.
 public struct CountMinSketch: Sendable {
   /// The number of rows (independent hash functions).
   public let rows: Int
@@ -12,6 +15,11 @@ public struct CountMinSketch: Sendable {
   var counts: [Float]
   /// Per row: the multiplier of the first key, of the second key, and the added constant.
   var parameters: [UInt64]
+  /// Per row, when hashing like the reference C++: its `param1` and `param2` (else empty).
+  var referenceParameters: [Int32] = []
+  /// When hashing like the reference: `abs(hash) % buckets` (its 2020 experiment code) instead
+  /// of the remainder moved up when negative (its released code).
+  var referenceTakesMagnitude = false
 
   /// An empty sketch; sketches made with the same shape and seed hash keys identically.
   public init(rows: Int = 2, buckets: Int = 1024, seed: UInt64) {
@@ -25,6 +33,7 @@ public struct CountMinSketch: Sendable {
   /// The flat counter index of `(first, second)` in `row`.
   @inline(__always)
   func slot(row: Int, _ first: UInt64, _ second: UInt64) -> Int {
+    if !referenceParameters.isEmpty { return referenceSlot(row: row, first, second) }
     let base = 3 * row
     let mixed = parameters[base] &* first &+ parameters[base + 1] &* (second &+ 0x9E37_79B9)
     let hash = mixed &+ parameters[base + 2]

@@ -23,6 +23,8 @@ public struct EvaluationReport: Sendable {
     public var ceiling: Double
     /// Lines of the dataset skipped as malformed.
     public var malformed: Int
+    /// The ROC-AUC of each seed, in the order run.
+    public var seedROCAUCs: [Double] = []
 
     /// True when the mean ROC-AUC is in the target range.
     public var meetsTarget: Bool { target.contains(rocAUC) }
@@ -32,6 +34,14 @@ public struct EvaluationReport: Sendable {
 
   /// The rows, in the order run.
   public var rows: [Row]
+
+  /// One line per row: the model, the dataset and each seed's ROC-AUC (4 decimals).
+  public var seedText: String {
+    rows.map { row in
+      "\(row.model) on \(row.dataset): "
+        + row.seedROCAUCs.map { fixed($0, 4) }.joined(separator: " ")
+    }.joined(separator: "\n") + "\n"
+  }
 
   /// True when every row meets its target.
   public var allMeetTargets: Bool { rows.allSatisfy(\.meetsTarget) }

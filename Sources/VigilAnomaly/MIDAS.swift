@@ -4,8 +4,10 @@
 ///
 /// Two count-min sketches with the same hashing hold the edge's count in the current tick and
 /// in total; the current one is cleared when time moves on. Ticks are counted from the first
-/// edge's time (tick 1), as in the reference implementation.
+/// edge's time (tick 1), as in the reference implementation (whose ticks start at 1).
 public struct MIDAS: Sendable {
+  /// How edges are hashed (and, for `.reference`, scored in `float` like the C++).
+  public let hashing: Hashing
   var current: CountMinSketch
   var total: CountMinSketch
   /// The first edge's time; ticks are `time − origin + 1`.
@@ -15,7 +17,17 @@ public struct MIDAS: Sendable {
 
   /// A detector with `rows` × `buckets` sketches (the paper: 2 × 1024).
   public init(rows: Int = 2, buckets: Int = 1024, seed: UInt64) {
-    current = CountMinSketch(rows: rows, buckets: buckets, seed: seed)
+    self.init(rows: rows, buckets: buckets, hashing: .multiplyShift(seed: seed))
+  }
+
+  /// A detector with `rows` × `buckets` sketches hashed as `hashing` says (the current and
+  /// total sketches share their hashing, as in the reference).
+  public init(rows: Int = 2, buckets: Int = 1024, hashing: Hashing) {
+    self.hashing = hashing
+    var random = GlibcRandom(seed: hashing.glibcSeed)
+    current = MIDAS.sketch(
+      rows: rows, buckets: buckets, hashing: hashing, random: &random,
+      seed: hashing.multiplyShiftSeed)
     total = current
   }
 
@@ -37,6 +49,9 @@ public struct MIDAS: Sendable {
       total.counts[slot] += 1
       a = min(a, current.counts[slot])
       s = min(s, total.counts[slot])
+    }
+    if hashing.isReference {
+      return Double(MIDAS.referenceChiSquared(current: a, total: s, tick: Float(tick)))
     }
     return MIDAS.chiSquared(current: Double(a), total: Double(s), tick: Double(tick))
   }

@@ -16,6 +16,8 @@ public struct MIDASR: Sendable {
 
   /// How much of the current counts survives each tick (the paper: 0.5).
   public let decay: Float
+  /// How edges and nodes are hashed (and, for `.reference`, scored like the C++).
+  public let hashing: MIDAS.Hashing
   var currentEdge: CountMinSketch
   var totalEdge: CountMinSketch
   var currentSource: CountMinSketch
@@ -28,25 +30,41 @@ public struct MIDASR: Sendable {
 
   /// A detector with `rows` × `buckets` sketches (the paper: 2 × 1024, decay 0.5).
   public init(rows: Int = 2, buckets: Int = 1024, decay: Double = 0.5, seed: UInt64) {
+    self.init(rows: rows, buckets: buckets, decay: decay, hashing: .multiplyShift(seed: seed))
+  }
+
+  /// A detector with `rows` × `buckets` sketches hashed as `hashing` says; with `.reference`
+  /// the edge, source and destination sketches draw their parameters from one glibc `rand()`
+  /// sequence in that order, as the C++ constructor does.
+  public init(rows: Int = 2, buckets: Int = 1024, decay: Double = 0.5, hashing: MIDAS.Hashing) {
     self.decay = Float(min(max(decay, 0), 1))
-    var random = SplitMix64(seed: seed)
-    currentEdge = CountMinSketch(rows: rows, buckets: buckets, seed: random.next())
+    self.hashing = hashing
+    // Multiply-shift: one SplitMix64 stream gives each pair of sketches its seed; reference:
+    // one glibc rand() stream gives each its parameters, edge then source then destination.
+    var seeds = SplitMix64(seed: hashing.multiplyShiftSeed)
+    var random = GlibcRandom(seed: hashing.glibcSeed)
+    currentEdge = MIDAS.sketch(
+      rows: rows, buckets: buckets, hashing: hashing, random: &random, seed: seeds.next())
+    currentSource = MIDAS.sketch(
+      rows: rows, buckets: buckets, hashing: hashing, random: &random, seed: seeds.next())
+    currentDestination = MIDAS.sketch(
+      rows: rows, buckets: buckets, hashing: hashing, random: &random, seed: seeds.next())
     totalEdge = currentEdge
-    currentSource = CountMinSketch(rows: rows, buckets: buckets, seed: random.next())
     totalSource = currentSource
-    currentDestination = CountMinSketch(rows: rows, buckets: buckets, seed: random.next())
     totalDestination = currentDestination
   }
 
   /// The scores of the edge `source → destination` at `time` (ticks of any unit,
-  /// non-decreasing), after counting it. Current counts decay by `decay` for every tick passed.
+  /// non-decreasing), after counting it. Current counts decay by `decay` for every tick passed
+  /// (with `.reference` hashing: once per change of tick, as the C++ does).
   public mutating func score(source: UInt64, destination: UInt64, time: Int) -> Score {
     let base = origin ?? time
     if origin == nil { origin = time }
     let now = time - base + 1
     if now > tick {
       var factor: Float = 1
-      for _ in 0..<min(now - tick, 64) { factor *= decay }
+      let steps = hashing.isReference ? 1 : min(now - tick, 64)
+      for _ in 0..<steps { factor *= decay }
       currentEdge.scale(by: factor)
       currentSource.scale(by: factor)
       currentDestination.scale(by: factor)
@@ -56,18 +74,26 @@ public struct MIDASR: Sendable {
     let edge = MIDASR.count(&currentEdge, &totalEdge, source, destination)
     let from = MIDASR.count(&currentSource, &totalSource, source, 0)
     let to = MIDASR.count(&currentDestination, &totalDestination, destination, 0)
+    if hashing.isReference {
+      let f = Float(tick)
+      return Score(
+        edge: Double(MIDAS.referenceChiSquared(current: edge.a, total: edge.s, tick: f)),
+        source: Double(MIDAS.referenceChiSquared(current: from.a, total: from.s, tick: f)),
+        destination: Double(MIDAS.referenceChiSquared(current: to.a, total: to.s, tick: f)))
+    }
     return Score(
-      edge: MIDAS.chiSquared(current: edge.current, total: edge.total, tick: t),
-      source: MIDAS.chiSquared(current: from.current, total: from.total, tick: t),
-      destination: MIDAS.chiSquared(current: to.current, total: to.total, tick: t))
+      edge: MIDAS.chiSquared(current: Double(edge.a), total: Double(edge.s), tick: t),
+      source: MIDAS.chiSquared(current: Double(from.a), total: Double(from.s), tick: t),
+      destination: MIDAS.chiSquared(current: Double(to.a), total: Double(to.s), tick: t))
   }
 
-  /// Adds one to the key in both sketches (same hashing) and returns both estimates.
+  /// Adds one to the key in both sketches (same hashing) and returns both estimates: `a` the
+  /// current count, `s` the total.
   @inline(__always)
   static func count(
     _ current: inout CountMinSketch, _ total: inout CountMinSketch, _ first: UInt64,
     _ second: UInt64
-  ) -> (current: Double, total: Double) {
+  ) -> (a: Float, s: Float) {
     var a = Float.infinity
     var s = Float.infinity
     for row in 0..<current.rows {
@@ -77,6 +103,6 @@ public struct MIDASR: Sendable {
       a = min(a, current.counts[slot])
       s = min(s, total.counts[slot])
     }
-    return (Double(a), Double(s))
+    return (a, s)
   }
 }

@@ -13,19 +13,28 @@ public enum Detectors {
   /// permission diffs, new registries) that rebuild the cluster model from the audit bodies.
   /// With a `cluster` seed (a snapshot of what existed before the stream), the inventory
   /// detectors start from it and registries already in use are not news.
-  public static func audit(rules: RuleSet, cluster: ClusterSeed? = nil) -> [AnyDetector] {
-    guard let cluster else {
-      return [
+  /// With `baselines` (the default), learned baselines of users, service accounts and
+  /// namespaces run last.
+  public static func audit(
+    rules: RuleSet, cluster: ClusterSeed? = nil,
+    baselines: BaselineDetector.Configuration? = BaselineDetector.Configuration()
+  ) -> [AnyDetector] {
+    var detectors: [AnyDetector]
+    if let cluster {
+      detectors = [
+        RuleDetector(rules: rules), DeployerBaselineDetector(),
+        ExposureAuditDetector(inventory: cluster.exposure, known: cluster.objects),
+        RBACAuditDetector(model: cluster.rbac, known: cluster.objects),
+        RegistryAuditDetector(inventory: cluster.registries, learningPeriod: .zero),
+        ProvenanceDetector(),
+      ]
+    } else {
+      detectors = [
         RuleDetector(rules: rules), DeployerBaselineDetector(), ExposureAuditDetector(),
         RBACAuditDetector(), RegistryAuditDetector(), ProvenanceDetector(),
       ]
     }
-    return [
-      RuleDetector(rules: rules), DeployerBaselineDetector(),
-      ExposureAuditDetector(inventory: cluster.exposure, known: cluster.objects),
-      RBACAuditDetector(model: cluster.rbac, known: cluster.objects),
-      RegistryAuditDetector(inventory: cluster.registries, learningPeriod: .zero),
-      ProvenanceDetector(),
-    ]
+    if let baselines { detectors.append(BaselineDetector(configuration: baselines)) }
+    return detectors
   }
 }

@@ -17,7 +17,7 @@ struct Vigil: AsyncParsableCommand {
       DemoCommand.self, AnalyzeCommand.self, AlertsCommand.self, RulesCommand.self,
       FieldsCommand.self, BenchCommand.self, ServeCommand.self, SuppressCommand.self,
       InventoryCommand.self, ExposureCommand.self, GraphCommand.self, AgentCommand.self,
-      RBACCommand.self,
+      RBACCommand.self, EvalCommand.self, BaselineCommand.self,
     ]
   )
 }

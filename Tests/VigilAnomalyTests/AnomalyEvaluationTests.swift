@@ -40,12 +40,31 @@ import Testing
     let stream = DARPAEdgeStream(csv: Array(csv.utf8))
     var configuration = AnomalyEvaluation.Configuration()
     configuration.midasSeeds = [1]
+    configuration.midasReferenceSeeds = [7]
+    configuration.midasRReferenceSeeds = [8, 9]
     let rows = AnomalyEvaluation.midas(on: stream, name: "synthetic", configuration: configuration)
-    #expect(rows.count == 2)
+    #expect(
+      rows.map(\.model) == [
+        "MIDAS 2×1024 mshift", "MIDAS 2×1024 ref", "MIDAS 2×1024 ref-abs",
+        "MIDAS-R 2×1024 α=0.50 mshift", "MIDAS-R 2×1024 α=0.50 ref",
+        "MIDAS-R 2×1024 α=0.50 ref-abs",
+      ])
     #expect(rows.allSatisfy { $0.rocAUC > 0.9 && $0.items == 420 && $0.anomalies == 60 })
+    #expect(rows[0].target == AnomalyEvaluation.Target.midas)
+    #expect(rows[4].seedROCAUCs.count == 2)
+    #expect(
+      EvaluationReport(rows: rows).seedText.contains("MIDAS-R 2×1024 α=0.50 ref on synthetic: "))
+    #expect(rows[5].target == AnomalyEvaluation.Target.midasR)
     let report = EvaluationReport(rows: rows)
-    #expect(report.text.contains("MIDAS-R 2×1024 α=0.50"))
-    #expect(report.text.contains("of 2 rows meet their published target"))
+    #expect(report.text.contains("of 6 rows meet their published target"))
+
+    configuration.includesAbsoluteReference = false
+    configuration.midasReferenceSeeds = []
+    let fewer = AnomalyEvaluation.midas(on: stream, name: "synthetic", configuration: configuration)
+    #expect(
+      fewer.map(\.model) == [
+        "MIDAS 2×1024 mshift", "MIDAS-R 2×1024 α=0.50 mshift", "MIDAS-R 2×1024 α=0.50 ref",
+      ])
   }
 
   @Test func theReportTableShowsTargetsAndVerdicts() {
@@ -74,6 +93,7 @@ import Testing
     #expect(result.hstPointsPerSecond > 0 && result.pointCeiling > 0)
     #expect(result.midasEdgesPerSecond > 0 && result.midasREdgesPerSecond > 0)
     #expect(result.edgeCeiling > 0)
+    #expect(result.midasReferenceEdgesPerSecond > 0 && result.midasRReferenceEdgesPerSecond > 0)
     #expect(result.description.contains("MIDAS-R"))
   }
 }

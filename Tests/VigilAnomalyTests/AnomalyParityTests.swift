@@ -16,6 +16,9 @@ import VigilTesting
     #expect(dataset.malformedCount == 0)
     var configuration = AnomalyEvaluation.Configuration()
     configuration.hstSeeds = [1]
+    // 25 trees (the paper's) instead of the evaluation's 50, to keep this debug test near 30 s;
+    // http.csv is ≥ 0.99 on every seed with either (the release evaluation runs 50 × 6 seeds).
+    configuration.trees = 25
     let row = AnomalyEvaluation.halfSpaceTrees(
       on: dataset, name: "http.csv", target: AnomalyEvaluation.Target.http,
       configuration: configuration)
@@ -49,14 +52,30 @@ import VigilTesting
     #expect(stream.labels.reduce(0) { $0 + Int($1) } == 2_737_209)
     var configuration = AnomalyEvaluation.Configuration()
     configuration.midasSeeds = [1]
+    // Reference hashing with seeds the MIDAS authors logged (MIDASReferenceRuns): their 4th
+    // MIDAS run and their 1st MIDAS-R run; no abs variant, to keep this debug test short.
+    configuration.midasReferenceSeeds = [MIDASReferenceRuns.normal[3].seed]
+    configuration.midasRReferenceSeeds = [MIDASReferenceRuns.relational[0].seed]
+    configuration.includesAbsoluteReference = false
     let rows = AnomalyEvaluation.midas(
       on: stream, name: "darpa_original.zip", configuration: configuration)
     print(EvaluationReport(rows: rows).text)
-    // With a 2-universal multiply-shift hash MIDAS lands at 0.889 and MIDAS-R at 0.948 (seeds
-    // 1–6), just under the published bands, which come from the reference C++'s linear hash
-    // modulo 1024 (its collisions group ids that agree in their low bits); see the report.
+    try #require(rows.count == 4)
+    // Multiply-shift (Vigil's default): MIDAS 0.889, MIDAS-R 0.948 over seeds 1–10, just under
+    // the published bands.
     #expect(rows[0].rocAUC >= 0.885)
-    #expect(rows[1].rocAUC >= 0.945)
+    #expect(rows[2].rocAUC >= 0.945)
+    // The released reference C++ replicated bit for bit (glibc rand, 32-bit int hashing, float
+    // scores, the %f score file): both land in their published bands with these seeds (MIDAS
+    // 0.9052, MIDAS-R 0.9505). Over the authors' first 10 logged seeds the replica gives MIDAS
+    // 0.8950 or 0.9052 (5 each: with 1024 buckets the hash keeps only the low bits of
+    // a + 104729·b, so only the multipliers' low bits matter) and MIDAS-R 0.9495–0.9526; it
+    // does not reproduce the logged per-seed values (0.8974–0.9107), which came from the
+    // authors' 2020 experiment code, not the released hash.
+    #expect(AnomalyEvaluation.Target.midas.contains(rows[1].rocAUC))
+    #expect(abs(rows[1].rocAUC - 0.9052) < 0.0005)
+    #expect(AnomalyEvaluation.Target.midasR.contains(rows[3].rocAUC))
+    #expect(abs(rows[3].rocAUC - 0.9505) < 0.0005)
   }
 }
 
@@ -68,9 +87,13 @@ import VigilTesting
     let directory = try SharedData.require("anchors/anomaly").path
     var configuration = AnomalyEvaluation.Configuration()
     configuration.hstSeeds = [1, 2, 3, 4, 5, 6]
+    configuration.midasSeeds = Array(1...10)
+    configuration.midasReferenceSeeds = MIDASReferenceRuns.normal.prefix(10).map(\.seed)
+    configuration.midasRReferenceSeeds = MIDASReferenceRuns.relational.prefix(10).map(\.seed)
     let report = try AnomalyEvaluation.run(directory: directory, configuration: configuration)
     print(report.text)
+    print(report.seedText)
     print(AnomalyBenchmark.run(points: 200_000, edges: 2_000_000))
-    #expect(report.rows.count == 4)
+    #expect(report.rows.count == 8)
   }
 }

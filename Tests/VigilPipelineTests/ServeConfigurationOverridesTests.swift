@@ -60,6 +60,8 @@ import VigilCore
       "network.scanExemptNamespaces": "mesh,probes", "network.scanExemptWorkloads": "ops/pinger",
       "network.lateralNewPeers": "12", "network.lateralWindow": "20m",
       "network.lateralLearning": "2h", "network.zones": "payments=prod,scratch=none",
+      "baselines.enabled": "false", "baselines.learningPeriod": "30m",
+      "baselines.saveInterval": "1m",
     ]
     #expect(Set(values.keys) == Set(ServeConfiguration.options.map(\.key)))
     var environment: [String: String] = [:]
@@ -94,6 +96,10 @@ import VigilCore
       #expect(network.lateralNewPeers == 12 && network.lateralWindow == .seconds(1200))
       #expect(network.lateralLearning == .seconds(7200))
       #expect(network.zones == ["payments=prod", "scratch=none"])
+      #expect(
+        !configuration.baselines.enabled && configuration.baselines.saveInterval == .seconds(60))
+      #expect(configuration.baselines.learningPeriod == .seconds(1800))
+      #expect(configuration.baselines.detectorConfiguration == nil)
     }
   }
 

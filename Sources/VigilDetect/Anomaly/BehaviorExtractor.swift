@@ -74,11 +74,16 @@ public struct BehaviorExtractor: Sendable {
     if let source = Self.entity(of: attributed.source) {
       let port = "\(flow.destinationPort)/\(proto)"
       if destination.kind == .external {
-        let domain = flow.dnsName ?? destination.dnsName ?? "ip:\(flow.destinationIP)"
-        result.facts.append(
-          BehaviorFact(entity: source, category: .domain, value: domain, time: time))
-        result.facts.append(
-          BehaviorFact(entity: source, category: .peer, value: "\(domain):\(port)", time: time))
+        let name = flow.dnsName ?? destination.dnsName
+        // An in-cluster or private address nobody could name (a pod the inventory does not know
+        // yet) is no stable identity to learn: its traffic still counts in the series.
+        if name != nil || destination.scope == .publicInternet {
+          let domain = name ?? "ip:\(flow.destinationIP)"
+          result.facts.append(
+            BehaviorFact(entity: source, category: .domain, value: domain, time: time))
+          result.facts.append(
+            BehaviorFact(entity: source, category: .peer, value: "\(domain):\(port)", time: time))
+        }
       } else {
         result.facts.append(
           BehaviorFact(
@@ -100,9 +105,10 @@ public struct BehaviorExtractor: Sendable {
           entity: source))
     }
     if !failed, let target = Self.entity(of: attributed.destination) {
+      // The port number alone: a DNS server answering on 53/tcp as well as 53/udp is no news.
       result.facts.append(
         BehaviorFact(
-          entity: target, category: .listeningPort, value: "\(flow.destinationPort)/\(proto)",
+          entity: target, category: .listeningPort, value: String(flow.destinationPort),
           time: time))
     }
     return result

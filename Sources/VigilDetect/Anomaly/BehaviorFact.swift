@@ -53,6 +53,28 @@ public struct EntityKey: Sendable, Hashable, Comparable, Codable, CustomStringCo
   /// `kind:name`, e.g. `workload:payments/Deployment/api`.
   public var description: String { "\(kind.rawValue):\(name)" }
 
+  /// The key ``description`` prints (`workload:payments/Deployment/api`, `user:alice`,
+  /// `serviceAccount:payments/api`, `namespace:payments`), with the namespace the constructors
+  /// give; nil for anything else.
+  public init?(text: String) {
+    guard let colon = text.firstIndex(of: ":"),
+      let kind = Kind(rawValue: String(text[..<colon]))
+    else { return nil }
+    let name = String(text[text.index(after: colon)...])
+    guard !name.isEmpty else { return nil }
+    let parts = name.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+    switch kind {
+    case .workload:
+      guard parts.count == 3, !parts[0].isEmpty else { return nil }
+      self = .workload(namespace: parts[0], kind: parts[1], name: parts[2])
+    case .serviceAccount:
+      guard parts.count == 2, !parts[0].isEmpty else { return nil }
+      self = .serviceAccount(namespace: parts[0], name: parts[1])
+    case .namespace: self = .namespace(name)
+    case .user: self = .user(name)
+    }
+  }
+
   /// Orders by kind, then name.
   public static func < (lhs: EntityKey, rhs: EntityKey) -> Bool {
     (lhs.kind.rawValue, lhs.name) < (rhs.kind.rawValue, rhs.name)

@@ -18,6 +18,7 @@ public struct DetectionStage {
   private enum Slot {
     case rules(Int)
     case deployer(Int)
+    case baseline(Int)
     case other(Int)
   }
 
@@ -26,6 +27,8 @@ public struct DetectionStage {
   private var order: [Slot] = []
   private var ruleDetectors: [RuleDetector] = []
   private var deployerDetectors: [DeployerBaselineDetector] = []
+  /// The learned-baseline detectors (their profiles are saved and restored by the live server).
+  public private(set) var baselines: [BaselineDetector] = []
   private var otherDetectors: [Detectors.AnyDetector] = []
   private var aggregator: AlertAggregator
   private let minimumSeverity: Severity
@@ -43,6 +46,9 @@ public struct DetectionStage {
       } else if let deployer = detector as? DeployerBaselineDetector {
         order.append(.deployer(deployerDetectors.count))
         deployerDetectors.append(deployer)
+      } else if let baseline = detector as? BaselineDetector {
+        order.append(.baseline(baselines.count))
+        baselines.append(baseline)
       } else {
         order.append(.other(otherDetectors.count))
         otherDetectors.append(detector)
@@ -61,6 +67,7 @@ public struct DetectionStage {
         switch slot {
         case .rules(let index): ruleDetectors[index].observe(event, at: event.time)
         case .deployer(let index): deployerDetectors[index].observe(event, at: event.time)
+        case .baseline(let index): baselines[index].observe(event, at: event.time)
         case .other(let index): otherDetectors[index].observe(event, at: event.time)
         }
       for alert in alerts where alert.severity >= minimumSeverity {
@@ -73,6 +80,18 @@ public struct DetectionStage {
 
   /// Releases every alert still aggregating, at the end of the input.
   public mutating func finish() -> [Alert] {
-    aggregator.finish()
+    for index in baselines.indices {
+      for alert in baselines[index].finish() where alert.severity >= minimumSeverity {
+        aggregator.add(alert)
+      }
+    }
+    return aggregator.finish()
+  }
+
+  /// Runs `body` on the baseline detectors in place (restore, accept, lock, snapshot).
+  public mutating func withBaselines<R>(_ body: (inout [BaselineDetector]) throws -> R) rethrows
+    -> R
+  {
+    try body(&baselines)
   }
 }

@@ -6,10 +6,11 @@ extension NetworkDetection {
   /// The detector set `vigil serve` runs (and the scenario suite replays), configured by the
   /// serve options: scans (TRW and thresholds), lateral movement, threat intel (indicators
   /// swapped in as feeds load), miners, zone crossings, plaintext HTTP, and ingress from the
-  /// internet. Live, detectors group a burst for `burst` only; the store then aggregates repeats
+  /// internet, and learned workload baselines (unless `baselines` is nil). Live, detectors group a burst for `burst` only; the store then aggregates repeats
   /// by dedup key over the detection aggregation window.
   public static func standardDetectors(
     _ network: ServeConfiguration.Network, zones: ZoneClassifier,
+    baselines: BaselineDetector.Configuration? = BaselineDetector.Configuration(),
     burst: Duration = .seconds(5)
   ) -> [any NetworkDetector] {
     let exemptions = ScanExemptions(
@@ -40,7 +41,7 @@ extension NetworkDetection {
     plaintext.window = burst
     var ingress = InternetIngressDetector.Configuration()
     ingress.window = burst
-    return [
+    var detectors: [any NetworkDetector] = [
       TRWScanDetector(configuration: trw), ThresholdScanDetector(configuration: threshold),
       LateralMovementDetector(configuration: lateral),
       ThreatIntelDetector(indicators: IndicatorSet(), configuration: intel),
@@ -49,6 +50,8 @@ extension NetworkDetection {
       PlaintextHTTPDetector(configuration: plaintext),
       InternetIngressDetector(configuration: ingress),
     ]
+    if let baselines { detectors.append(BaselineDetector(configuration: baselines)) }
+    return detectors
   }
 
   /// The zone classifier for the serve options: namespace labels from `inventory` (when there

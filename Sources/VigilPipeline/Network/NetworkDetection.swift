@@ -40,6 +40,17 @@ public struct NetworkDetection {
     return alerts
   }
 
+  /// The learned-baseline detector, if the set has one (a copy: its profiles for the store).
+  public var baseline: BaselineDetector? {
+    detectors.lazy.compactMap { $0 as? BaselineDetector }.first
+  }
+
+  /// Puts `baseline` in place of the set's baseline detector (profiles restored from the store).
+  public mutating func replaceBaseline(_ baseline: BaselineDetector) {
+    guard let index = detectors.firstIndex(where: { $0 is BaselineDetector }) else { return }
+    detectors[index] = baseline
+  }
+
   /// Gives every zone-crossing detector a classifier rebuilt from the current namespaces.
   public mutating func replaceZones(_ classifier: ZoneClassifier) {
     for index in detectors.indices {

@@ -57,6 +57,17 @@ public struct ScenarioReport: Sendable {
     daysAfterLearning > 0 ? Double(falseAlerts.count) / daysAfterLearning : 0
   }
 
+  /// The suite's targets (issue 7): every injected attack detected, at most
+  /// ``maximumFalseAlertsPerDay`` false alerts per simulated day after learning, every alert
+  /// explained.
+  public var meetsTargets: Bool {
+    attacks.allSatisfy(\.isDetected) && falseAlertsPerDay <= Self.maximumFalseAlertsPerDay
+      && unexplained.isEmpty
+  }
+
+  /// The false-alert budget per simulated cluster-day (Hopper reports < 9 a day).
+  public static let maximumFalseAlertsPerDay = 5.0
+
   /// False alerts in each simulated day after learning (day numbers from 1).
   public var falseAlertsByDay: [(day: Int, count: Int)] {
     let dayLength: Int64 = 86_400 * 1_000_000_000

@@ -39,6 +39,10 @@ public final class LiveAuditProcessor: Sendable {
     public var drainTimeout: Duration = .seconds(10)
     /// The decoder's limits.
     public var decoder = AuditDecoder.Configuration()
+    /// Learned baselines on the audit stream (nil: off); their profiles live in the store.
+    public var baselines: BaselineDetector.Configuration? = BaselineDetector.Configuration()
+    /// How often the learned profiles are saved (and once at shutdown).
+    public var baselineSaveInterval: Duration = .seconds(300)
     /// Creates the defaults.
     public init() {}
   }

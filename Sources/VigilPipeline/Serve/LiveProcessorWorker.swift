@@ -24,6 +24,11 @@ final class LiveProcessorWorker: @unchecked Sendable {
   private var suppressions: [VigilStore.Suppression] = []
   private var suppressionsReadAt: Timestamp?
   private var summariesAt: Timestamp?
+  /// When the baselines were last saved (profiles observed after it are written next).
+  private var baselinesSavedAt: Timestamp?
+  private var baselinesSavedThrough: Timestamp?
+  /// The last baseline feedback row applied.
+  private var feedbackApplied: Int64 = 0
   private var processedThrough: Int64
   private var logged = 0
 
@@ -40,7 +45,54 @@ final class LiveProcessorWorker: @unchecked Sendable {
     self.decoder = AuditDecoder(configuration: configuration.decoder)
     self.metrics = LiveProcessorMetrics(factory: processor.metricsFactory)
     self.processedThrough = processor.processedThrough
+    restoreBaselines()
   }
+
+  /// Loads the audit stream's learned profiles from the store into the stage's baselines.
+  private func restoreBaselines() {
+    guard let settings = configuration.baselines else { return }
+    do {
+      let restored = try BaselineStorage.restore(
+        stream: Self.baselineStream, from: processor.store, configuration: settings)
+      stage.withBaselines { baselines in
+        if !baselines.isEmpty { baselines[0] = restored.detector }
+      }
+      if restored.restored > 0 || restored.unreadable > 0 {
+        processor.logger.info(
+          "learned profiles restored",
+          metadata: [
+            "stream": "\(Self.baselineStream)", "profiles": "\(restored.restored)",
+            "unreadable": "\(restored.unreadable)",
+          ])
+      }
+    } catch {
+      processor.logger.error("cannot read learned profiles", metadata: ["error": "\(error)"])
+    }
+  }
+
+  /// Saves the profiles observed since the last save, at most every `baselineSaveInterval`
+  /// (always when `force`).
+  private func saveBaselines(_ now: Timestamp, force: Bool = false) {
+    guard configuration.baselines != nil, let detector = stage.baselines.first else { return }
+    if !force, let last = baselinesSavedAt,
+      now < last.adding(configuration.baselineSaveInterval)
+    {
+      return
+    }
+    baselinesSavedAt = now
+    do {
+      let snapshot = detector.snapshot()
+      let rows = try BaselineStorage.rows(
+        snapshot, stream: Self.baselineStream, since: baselinesSavedThrough)
+      try processor.store.save(profiles: rows)
+      baselinesSavedThrough = snapshot.records.map(\.lastObservation).max()
+    } catch {
+      processor.logger.error("cannot save learned profiles", metadata: ["error": "\(error)"])
+    }
+  }
+
+  /// The stream name the audit baselines are stored under.
+  static let baselineStream = "audit"
 
   /// Alerts leave the stage at once (window zero); the store aggregates them by window.
   private static func stage(
@@ -48,7 +100,9 @@ final class LiveProcessorWorker: @unchecked Sendable {
   ) -> DetectionStage {
     var detection = configuration.detection
     detection.aggregation.window = .zero
-    return DetectionStage(detectors: Detectors.audit(rules: rules), configuration: detection)
+    return DetectionStage(
+      detectors: Detectors.audit(rules: rules, baselines: configuration.baselines),
+      configuration: detection)
   }
 
   func loop() {
@@ -67,7 +121,12 @@ final class LiveProcessorWorker: @unchecked Sendable {
       }
       if newRules != nil || newConfiguration != nil {
         if let newRules { rules = newRules }
+        // The learned profiles outlive a rules or settings reload.
+        let learned = stage.baselines
         stage = Self.stage(rules: rules, configuration: configuration)
+        stage.withBaselines { baselines in
+          if baselines.count == learned.count { baselines = learned }
+        }
       }
       let worked = step()
       if stop {
@@ -79,6 +138,7 @@ final class LiveProcessorWorker: @unchecked Sendable {
         Thread.sleep(forTimeInterval: Self.seconds(configuration.idleInterval))
       }
     }
+    saveBaselines(processor.now(), force: true)
     processor.logger.info(
       "processor stopped", metadata: ["queue.processed_through": "\(processedThrough)"])
     processor.finished()
@@ -89,6 +149,7 @@ final class LiveProcessorWorker: @unchecked Sendable {
     let now = processor.now()
     refreshSuppressions(now)
     releaseSummaries(now)
+    saveBaselines(now)
     var batch = LiveBatch(window: configuration.detection.aggregation.window, now: now)
     var queued: [QueuedBatch] = []
     do {
@@ -210,6 +271,25 @@ final class LiveProcessorWorker: @unchecked Sendable {
       suppressions = try processor.store.suppressions(activeAt: now)
     } catch {
       processor.logger.error("cannot read suppressions", metadata: ["error": "\(error)"])
+    }
+    applyBaselineFeedback()
+  }
+
+  /// Applies `vigil baseline accept|lock|unlock` rows stored since the last look.
+  private func applyBaselineFeedback() {
+    guard configuration.baselines != nil, !stage.baselines.isEmpty else { return }
+    do {
+      let feedback = try processor.store.baselineFeedback(after: feedbackApplied)
+      guard let last = feedback.last?.id else { return }
+      feedbackApplied = last
+      let changed = stage.withBaselines { baselines in
+        BaselineFeedbackApplier.apply(feedback, stream: Self.baselineStream, to: &baselines[0])
+      }
+      processor.logger.info(
+        "baseline feedback applied",
+        metadata: ["rows": "\(feedback.count)", "changed": "\(changed)"])
+    } catch {
+      processor.logger.error("cannot read baseline feedback", metadata: ["error": "\(error)"])
     }
   }
 

@@ -155,6 +155,18 @@ extension ServeConfiguration {
       "network.zones", default: "from namespace labels and names",
       "Zone overrides `NAMESPACE=ZONE` (`prod`, `staging`, `dev` or any name; `none` takes a namespace out)",
       parse: ConfigValue.zoneList, set: { $0.network.zones = $1 }),
+    Option(
+      "baselines.enabled", default: "`true`",
+      "Learn per-workload, user, service-account and namespace baselines and alert on deviations",
+      parse: ConfigValue.bool, set: { $0.baselines.enabled = $1 }),
+    Option(
+      "baselines.learningPeriod", default: "`24h`",
+      "How long a profile learns before deviations alert (its facts must also have settled)",
+      parse: ConfigValue.duration, set: { $0.baselines.learningPeriod = $1 }),
+    Option(
+      "baselines.saveInterval", default: "`5m`",
+      "How often learned profiles are saved to the store (and at shutdown)",
+      parse: ConfigValue.duration, set: { $0.baselines.saveInterval = $1 }),
   ]
 
   /// The option with `key`, if any.

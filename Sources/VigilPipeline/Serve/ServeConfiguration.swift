@@ -144,6 +144,28 @@ public struct ServeConfiguration: Sendable, Hashable {
     public init() {}
   }
 
+  /// Learned baselines.
+  public struct Baselines: Sendable, Hashable {
+    /// Whether the baseline detectors run on the audit stream and on flows.
+    public var enabled = true
+    /// How long a profile learns before deviations alert (and its categories must have
+    /// settled: few values seen only once).
+    public var learningPeriod: Duration = .seconds(86_400)
+    /// How often the profiles are saved to the store.
+    public var saveInterval: Duration = .seconds(300)
+
+    /// Creates the settings.
+    public init() {}
+
+    /// The detector settings these give, or nil when baselines are off.
+    public var detectorConfiguration: BaselineDetector.Configuration? {
+      guard enabled else { return nil }
+      var configuration = BaselineDetector.Configuration()
+      configuration.setLearningPeriod(learningPeriod)
+      return configuration
+    }
+  }
+
   /// Where the HTTP server listens: `0.0.0.0:8443` when TLS is on, `0.0.0.0:8080` otherwise,
   /// unless set.
   public var listen = ListenAddress(host: "0.0.0.0", port: 8080)
@@ -155,6 +177,8 @@ public struct ServeConfiguration: Sendable, Hashable {
   public var limits = Limits()
   /// The network map and agents' flows.
   public var network = Network()
+  /// Learned baselines (profiles, novelty, rates, window scores, edge bursts).
+  public var baselines = Baselines()
   /// The SQLite file holding the queue, alerts and state.
   public var store = "vigil.db"
   /// Rule files, loaded in order.

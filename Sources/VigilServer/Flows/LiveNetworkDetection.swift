@@ -3,6 +3,7 @@ import VigilCore
 import VigilDetect
 import VigilNet
 import VigilPipeline
+import VigilStore
 
 /// The network detectors of `vigil serve` behind a lock, with their alerts written through a
 /// ``NetworkAlertWriter``: fed by the ``LiveNetworkMap`` with every attributed flow (also those
@@ -38,6 +39,42 @@ public final class LiveNetworkDetection: Sendable {
   /// A zone classifier rebuilt from the current namespaces (labels change, namespaces come).
   public func replaceZones(_ classifier: sending ZoneClassifier) {
     detection.withLock { $0.replaceZones(classifier) }
+  }
+
+  /// The stream name the flow baselines are stored under.
+  public static let baselineStream = "flows"
+
+  /// Loads the flow baselines' profiles from the store; returns how many were restored.
+  @discardableResult
+  public func restoreBaselines(from store: SQLiteStore) throws -> (restored: Int, unreadable: Int) {
+    guard let configuration = detection.withLock({ $0.baseline?.configuration }) else {
+      return (0, 0)
+    }
+    let restored = try BaselineStorage.restore(
+      stream: Self.baselineStream, from: store, configuration: configuration)
+    let detector = restored.detector
+    detection.withLock { $0.replaceBaseline(detector) }
+    return (restored.restored, restored.unreadable)
+  }
+
+  /// Saves the profiles observed after `since`; returns the latest observation saved.
+  public func saveBaselines(to store: SQLiteStore, since: Timestamp?) throws -> Timestamp? {
+    guard let snapshot = detection.withLock({ $0.baseline?.snapshot() }) else { return since }
+    try store.save(
+      profiles: BaselineStorage.rows(snapshot, stream: Self.baselineStream, since: since))
+    return snapshot.records.map(\.lastObservation).max() ?? since
+  }
+
+  /// Applies stored baseline feedback to the flow baselines; returns what changed.
+  @discardableResult
+  public func applyBaselineFeedback(_ feedback: [BaselineFeedback]) -> Int {
+    detection.withLock { detection in
+      guard var baseline = detection.baseline else { return 0 }
+      let changed = BaselineFeedbackApplier.apply(
+        feedback, stream: Self.baselineStream, to: &baseline)
+      detection.replaceBaseline(baseline)
+      return changed
+    }
   }
 
   /// Stores alerts raised outside the flow stream (exposure paths).

@@ -15,6 +15,8 @@ struct NetworkMapService: Service {
   let store: SQLiteStore
   /// The network settings (zone overrides for the classifier rebuilt on inventory changes).
   let settings: ServeConfiguration.Network
+  /// How often the flow baselines are saved.
+  var baselineSaveInterval: Duration = .seconds(300)
   let window: Duration
   let retention: Duration
   let logger: Logger
@@ -28,6 +30,18 @@ struct NetworkMapService: Service {
     var lastPrune = ContinuousClock.now - .seconds(3600)
     var lastPaths = ContinuousClock.now
     var pathAlerts = ExposurePathAlerts()
+    var lastBaselineSave = ContinuousClock.now
+    var savedThrough: Timestamp?
+    func saveBaselines() {
+      guard let detection else { return }
+      do {
+        savedThrough = try detection.saveBaselines(to: store, since: savedThrough)
+      } catch {
+        logger.warning("cannot save learned flow profiles", metadata: ["error": "\(error)"])
+      }
+    }
+    defer { saveBaselines() }
+    var feedbackApplied: Int64 = 0
     while !Task.isCancelled && !Task.isShuttingDownGracefully {
       do {
         try await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
@@ -50,6 +64,21 @@ struct NetworkMapService: Service {
         let paths = ExposurePathsAPI.paths(
           cluster: cluster, map: map, since: now.adding(.zero - window))
         detection.write(pathAlerts.alerts(for: paths, at: now), at: now)
+      }
+      if let detection {
+        do {
+          let feedback = try store.baselineFeedback(after: feedbackApplied)
+          if let last = feedback.last?.id {
+            feedbackApplied = last
+            detection.applyBaselineFeedback(feedback)
+          }
+        } catch {
+          logger.warning("cannot read baseline feedback", metadata: ["error": "\(error)"])
+        }
+      }
+      if ContinuousClock.now - lastBaselineSave >= baselineSaveInterval {
+        lastBaselineSave = ContinuousClock.now
+        saveBaselines()
       }
       if ContinuousClock.now - lastPrune >= .seconds(3600) {
         lastPrune = ContinuousClock.now

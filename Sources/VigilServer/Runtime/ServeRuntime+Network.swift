@@ -46,7 +46,9 @@ extension ServeRuntime {
   {
     let zones = NetworkDetection.zoneClassifier(
       configuration.network, inventory: cluster.map { state in state.read { $0.inventory } })
-    return NetworkDetection.standardDetectors(configuration.network, zones: zones)
+    return NetworkDetection.standardDetectors(
+      configuration.network, zones: zones,
+      baselines: configuration.baselines.detectorConfiguration)
   }
 
   /// The configured threat feeds (a bad spec stops the start with its reason).

@@ -83,6 +83,12 @@ public struct ServeRuntime: Sendable {
         minimumSeverity: configuration.detection.minimumPriority,
         window: configuration.detection.aggregationWindow, logger: logger.child("network"),
         metrics: metrics.factory))
+    let restored = try networkDetection.restoreBaselines(from: store)
+    if restored.restored > 0 || restored.unreadable > 0 {
+      logger.info(
+        "learned flow profiles restored",
+        metadata: ["profiles": "\(restored.restored)", "unreadable": "\(restored.unreadable)"])
+    }
     let networkMap = LiveNetworkMap(cluster: cluster, detection: networkDetection)
     try Self.replayFlows(
       store: store, into: networkMap, window: configuration.network.mapWindow, logger: logger)
@@ -132,7 +138,9 @@ public struct ServeRuntime: Sendable {
       .init(
         service: NetworkMapService(
           map: networkMap, detection: networkDetection, cluster: cluster, store: store,
-          settings: configuration.network, window: configuration.network.mapWindow,
+          settings: configuration.network,
+          baselineSaveInterval: configuration.baselines.saveInterval,
+          window: configuration.network.mapWindow,
           retention: configuration.network.flowRetention, logger: logger.child("network"))))
     services.append(.init(service: application))
     let group = ServiceGroup(
@@ -152,6 +160,8 @@ public struct ServeRuntime: Sendable {
     processor.sinks = configuration.sinks
     processor.detection.minimumSeverity = configuration.detection.minimumPriority
     processor.detection.aggregation.window = configuration.detection.aggregationWindow
+    processor.baselines = configuration.baselines.detectorConfiguration
+    processor.baselineSaveInterval = configuration.baselines.saveInterval
     return processor
   }
 

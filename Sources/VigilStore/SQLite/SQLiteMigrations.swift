@@ -14,6 +14,7 @@ public enum SQLiteMigrations {
     ("v4-inventory-objects", v4InventoryObjects),
     ("v5-flows", v5Flows),
     ("v6-profiles", v6Profiles),
+    ("v7-baseline-feedback", v7BaselineFeedback),
   ]
 
   /// A migrator holding the migrations up to and including `target` (all when nil).
@@ -178,5 +179,19 @@ public enum SQLiteMigrations {
       body BLOB NOT NULL,
       PRIMARY KEY (stream, entity)
     ) WITHOUT ROWID;
+    """
+
+  /// What people told the baselines (`vigil baseline accept|lock|unlock`): the running server
+  /// reads new rows every few seconds and applies them; a restart applies them again (each
+  /// action is idempotent).
+  static let v7BaselineFeedback = """
+    CREATE TABLE baseline_feedback (
+      id INTEGER PRIMARY KEY,
+      action TEXT NOT NULL,
+      entity TEXT NOT NULL,
+      body TEXT NOT NULL,
+      created INTEGER NOT NULL,
+      created_by TEXT
+    );
     """
 }

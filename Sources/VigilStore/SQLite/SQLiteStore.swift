@@ -124,6 +124,19 @@ public final class SQLiteStore: Store {
     }
   }
 
+  /// The stored alert with row id `id`, if any.
+  public func alert(id: Int64) throws -> StoredAlert? {
+    try guarded {
+      try pool.read { db in
+        guard
+          let row = try Row.fetchOne(
+            db, sql: "SELECT id, \(AlertRecord.columns) FROM alerts WHERE id = ?", arguments: [id])
+        else { return nil }
+        return StoredAlert(id: row[0], record: try AlertRecord(row: row, startingAt: 1))
+      }
+    }
+  }
+
   /// How many events and alert rows are stored.
   public func counts() throws -> StoreCounts {
     try guarded {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VigilAnomaly
 import VigilCore
 import VigilDemo
 import VigilDetect
@@ -47,7 +48,21 @@ struct BenchCommand: ParsableCommand {
       """)
   var network = false
 
+  @Flag(
+    help: """
+      Measure the learned baselines instead: profile updates (facts/s and memory per 10,000 \
+      entities), rate and edge-burst detectors, and the raw models (Half-Space Trees, MIDAS).
+      """)
+  var anomaly = false
+
   func run() throws {
+    if anomaly {
+      print("profiles: \(ProfileBenchmark.run(facts: 2_000_000, entities: 10_000))")
+      print("rates: \(RateDetectorBenchmark.run(observations: 2_000_000, entities: 6_000))")
+      print("edge bursts: \(EdgeBurstBenchmark.run(edges: 2_000_000))")
+      print("models: \(AnomalyBenchmark.run(points: 200_000, edges: 2_000_000))")
+      return
+    }
     if network {
       print("conntrack: \(ConntrackBenchmark.run(messages: 1_000_000))")
       print("dns capture: \(DNSCaptureBenchmark.run(packets: 200_000, distinct: 4_096))")

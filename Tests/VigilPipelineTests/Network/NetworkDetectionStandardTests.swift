@@ -24,7 +24,10 @@ struct NetworkDetectionStandardTests {
     #expect(zones.zone(ofNamespace: "sandbox-prod") == nil)
     #expect(zones.zone(ofNamespace: "web-prod")?.zone == .prod)
     let detectors = NetworkDetection.standardDetectors(network, zones: zones)
-    #expect(detectors.count == 8)
+    #expect(detectors.count == 9)
+    #expect(detectors.last is BaselineDetector)
+    #expect(
+      NetworkDetection.standardDetectors(network, zones: zones, baselines: nil).count == 8)
     let trw = try #require(detectors.compactMap { $0 as? TRWScanDetector }.first)
     #expect(trw.configuration.window == .seconds(90))
     #expect(trw.configuration.exemptions.namespaces == ["mesh"])

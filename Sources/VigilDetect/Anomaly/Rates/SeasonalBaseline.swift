@@ -1,0 +1,201 @@
+import VigilCore
+
+/// The learned expectation of one numeric series (an entity's API writes, bytes out …) per time
+/// bucket: hour-of-week median and MAD over past weeks when a slot has enough weeks of history,
+/// else an EWMA mean and variance over recent buckets, so a new series is usable after a few
+/// hours rather than a week.
+///
+/// Memory is bounded: per hour-of-week slot a ring of at most `weeks` hour summaries (the hour's
+/// median bucket value and its MAD, as `Float`), allocated when the first hour closes, plus the
+/// open hour's bucket values.
+public struct SeasonalBaseline: Sendable {
+  /// Baseline settings.
+  public struct Configuration: Sendable {
+    /// The bucket length values are summed over.
+    public var bucket: Duration = .seconds(300)
+    /// Weeks of hour summaries kept per hour-of-week slot (at most 8).
+    public var weeks = 6
+    /// Weeks a slot needs before its seasonal expectation replaces the EWMA.
+    public var minimumWeeks = 2
+    /// EWMA weight of the newest bucket (0.05 ≈ the last 20 buckets).
+    public var ewmaAlpha = 0.05
+    /// Buckets seen before the EWMA fallback is trusted (24 five-minute buckets = 2 hours).
+    public var minimumBuckets = 24
+    /// Bucket values fed to the EWMA are clipped to mean ± this many standard deviations, so a
+    /// burst does not teach the baseline that bursts are normal.
+    public var ewmaClip = 3.0
+    /// Added to every scale, so a constant series does not divide by zero.
+    public var epsilon = 1.0
+    /// Creates the defaults.
+    public init() {}
+  }
+
+  /// What a bucket is expected to hold, and on what evidence.
+  public struct Expectation: Sendable, Hashable {
+    /// Where the expectation came from.
+    public enum Source: Sendable, Hashable {
+      /// Hour-of-week median and MAD over this many past weeks.
+      case seasonal(weeks: Int)
+      /// EWMA mean and standard deviation over this many buckets seen so far.
+      case ewma(buckets: Int)
+    }
+
+    /// The expected value: the hour-of-week median or the EWMA mean.
+    public var center: Double
+    /// The robust standard deviation the score divides by (1.4826·MAD or the EWMA standard
+    /// deviation, at least √center for count noise, plus ε).
+    public var scale: Double
+    /// The evidence behind it.
+    public var source: Source
+
+    /// Creates an expectation.
+    public init(center: Double, scale: Double, source: Source) {
+      self.center = center
+      self.scale = scale
+      self.source = source
+    }
+
+    /// Standard deviations above (positive) or below the expectation.
+    public func score(_ value: Double) -> Double { (value - center) / scale }
+
+    /// The values that score within ±`threshold` (never below zero).
+    public func range(threshold: Double) -> ClosedRange<Double> {
+      max(0, center - threshold * scale)...max(0, center + threshold * scale)
+    }
+  }
+
+  /// The settings in force.
+  public let configuration: Configuration
+  /// When the first bucket was added.
+  public private(set) var firstBucket: Timestamp?
+  /// Buckets added so far.
+  public private(set) var buckets = 0
+  /// EWMA mean of the bucket values.
+  public private(set) var mean = 0.0
+  /// EWMA variance of the bucket values.
+  public private(set) var variance = 0.0
+
+  /// Per slot and week: median then MAD (`slot * weeks * 2 + week * 2`); empty until an hour
+  /// closes.
+  private var summaries: [Float] = []
+  /// Per slot: how many weeks hold a summary.
+  private var filled: [UInt8] = []
+  /// Per slot: the week the next summary goes into.
+  private var nextWeek: [UInt8] = []
+  /// The absolute hour (hours since the epoch) of the open hour.
+  private var openHour: Int64?
+  /// The open hour's bucket values.
+  private var hourValues: [Double] = []
+
+  /// Hour-of-week slots.
+  public static let slots = 168
+
+  /// An empty baseline.
+  public init(configuration: Configuration = .init()) {
+    var configuration = configuration
+    configuration.weeks = min(8, max(1, configuration.weeks))
+    configuration.minimumWeeks = min(configuration.weeks, max(1, configuration.minimumWeeks))
+    self.configuration = configuration
+  }
+
+  /// The hour-of-week slot of a time: 0 is Monday 00:00–01:00 UTC.
+  public static func slot(of time: Timestamp) -> Int { slot(hour: hour(of: time)) }
+
+  static func hour(of time: Timestamp) -> Int64 {
+    let ns = time.nanoseconds
+    let perHour: Int64 = 3_600_000_000_000
+    return ns >= 0 ? ns / perHour : (ns - perHour + 1) / perHour
+  }
+
+  static func slot(hour: Int64) -> Int {
+    // 1970-01-01 was a Thursday: 72 hours after a Monday midnight.
+    Int(((hour + 72) % 168 + 168) % 168)
+  }
+
+  /// Weeks of history the slot of `time` holds.
+  public func weeksOfHistory(at time: Timestamp) -> Int {
+    let slot = Self.slot(of: time)
+    return filled.isEmpty ? 0 : Int(filled[slot])
+  }
+
+  /// What the bucket starting at `time` is expected to hold; nil while still learning.
+  public func expectation(at time: Timestamp) -> Expectation? {
+    let slot = Self.slot(of: time)
+    let weeks = filled.isEmpty ? 0 : Int(filled[slot])
+    if weeks >= configuration.minimumWeeks {
+      var medians: [Double] = []
+      var mads: [Double] = []
+      medians.reserveCapacity(weeks)
+      mads.reserveCapacity(weeks)
+      let base = slot * configuration.weeks * 2
+      for week in 0..<weeks {
+        medians.append(Double(summaries[base + week * 2]))
+        mads.append(Double(summaries[base + week * 2 + 1]))
+      }
+      let center = RobustStatistics.median(medians)
+      // Noise within the hour, or drift of the hour from week to week: whichever is larger.
+      let within = RobustStatistics.median(mads)
+      let across = RobustStatistics.mad(medians, around: center)
+      let spread = 1.4826 * max(within, across)
+      return Expectation(
+        center: center, scale: scale(spread: spread, center: center),
+        source: .seasonal(weeks: weeks))
+    }
+    guard buckets >= configuration.minimumBuckets else { return nil }
+    return Expectation(
+      center: mean, scale: scale(spread: variance.squareRoot(), center: mean),
+      source: .ewma(buckets: buckets))
+  }
+
+  private func scale(spread: Double, center: Double) -> Double {
+    max(spread, max(0, center).squareRoot()) + configuration.epsilon
+  }
+
+  /// Adds the closed bucket starting at `time` with its summed `value`. Buckets arrive in time
+  /// order, including empty ones (value 0).
+  public mutating func add(_ value: Double, at time: Timestamp) {
+    if firstBucket == nil { firstBucket = time }
+    let hour = Self.hour(of: time)
+    if let open = openHour, open != hour { closeHour(open) }
+    openHour = hour
+    hourValues.append(value)
+    updateEWMA(value)
+    buckets += 1
+  }
+
+  private mutating func updateEWMA(_ value: Double) {
+    guard buckets > 0 else {
+      mean = value
+      return
+    }
+    var x = value
+    if buckets >= configuration.minimumBuckets {
+      let limit = configuration.ewmaClip * (variance.squareRoot() + configuration.epsilon)
+      x = min(max(x, mean - limit), mean + limit)
+    }
+    let alpha = configuration.ewmaAlpha
+    let diff = x - mean
+    let increment = alpha * diff
+    mean += increment
+    variance = (1 - alpha) * (variance + diff * increment)
+  }
+
+  private mutating func closeHour(_ hour: Int64) {
+    defer { hourValues.removeAll(keepingCapacity: true) }
+    guard !hourValues.isEmpty else { return }
+    let weeks = configuration.weeks
+    if summaries.isEmpty {
+      summaries = [Float](repeating: 0, count: Self.slots * weeks * 2)
+      filled = [UInt8](repeating: 0, count: Self.slots)
+      nextWeek = [UInt8](repeating: 0, count: Self.slots)
+    }
+    let median = RobustStatistics.median(hourValues)
+    let mad = RobustStatistics.mad(hourValues, around: median)
+    let slot = Self.slot(hour: hour)
+    let week = Int(nextWeek[slot])
+    summaries[(slot * weeks + week) * 2] = Float(median)
+    summaries[(slot * weeks + week) * 2 + 1] = Float(mad)
+    nextWeek[slot] = UInt8((week + 1) % weeks)
+    filled[slot] = UInt8(min(weeks, Int(filled[slot]) + 1))
+  }
+}
