@@ -61,7 +61,7 @@ import VigilCore
       "network.lateralNewPeers": "12", "network.lateralWindow": "20m",
       "network.lateralLearning": "2h", "network.zones": "payments=prod,scratch=none",
       "baselines.enabled": "false", "baselines.learningPeriod": "30m",
-      "baselines.saveInterval": "1m",
+      "baselines.saveInterval": "1m", "baselines.namespaceSensitivity": "payments=2,sandbox=0",
     ]
     #expect(Set(values.keys) == Set(ServeConfiguration.options.map(\.key)))
     var environment: [String: String] = [:]
@@ -100,6 +100,12 @@ import VigilCore
         !configuration.baselines.enabled && configuration.baselines.saveInterval == .seconds(60))
       #expect(configuration.baselines.learningPeriod == .seconds(1800))
       #expect(configuration.baselines.detectorConfiguration == nil)
+      var enabled = configuration.baselines
+      enabled.enabled = true
+      let detectors = try #require(enabled.detectorConfiguration)
+      #expect(detectors.novelty.profiles.namespaceSensitivity == ["payments": 2, "sandbox": 0])
+      #expect(detectors.rates.namespaceSensitivity["sandbox"] == 0)
+      #expect(detectors.novelty.profiles.learningPeriod == .seconds(1800))
     }
   }
 

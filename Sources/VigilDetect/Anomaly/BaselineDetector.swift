@@ -38,6 +38,15 @@ public struct BaselineDetector: Detector, NetworkDetector, Sendable {
       edges.learning = period
     }
 
+    /// Sets every detector's per-namespace sensitivity (0 silences a namespace, 2 alerts at
+    /// half the deviation).
+    public mutating func setNamespaceSensitivity(_ factors: [String: Double]) {
+      novelty.profiles.namespaceSensitivity = factors
+      rates.namespaceSensitivity = factors
+      multivariate.namespaceSensitivity = factors
+      edges.namespaceSensitivity = factors
+    }
+
     /// The defaults: every detector learns for 24 h.
     public init() {
       setLearningPeriod(.seconds(86_400))

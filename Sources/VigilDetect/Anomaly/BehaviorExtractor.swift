@@ -19,10 +19,15 @@ public struct BehaviorExtractor: Sendable {
 
   /// What one audit event says: facts about its actor (a user or service account), series
   /// amounts, an actor → resource edge, and workload images and rollouts for workload writes.
-  /// Only the final stage of a request counts (ResponseComplete, or events without a stage).
+  /// One stage of a request counts: ResponseComplete, or ResponseStarted for long-running ones
+  /// (exec, attach, port-forward, proxy, watch: their stream may end hours later, or never be
+  /// logged), or events without a stage.
   public mutating func observe(audit: AuditEvent, at time: Timestamp) -> BehaviorObservation {
     var result = BehaviorObservation()
-    guard audit.stage == nil || audit.stage == "ResponseComplete" else { return result }
+    if let stage = audit.stage {
+      let counted = Self.isLongRunning(audit) ? "ResponseStarted" : "ResponseComplete"
+      guard stage == counted else { return result }
+    }
     let actor = Self.entity(forUsername: audit.user.username)
     let resource = audit.objectRef.map(Self.resourceText) ?? "nonResource"
     let namespace = audit.objectRef?.namespace
@@ -135,6 +140,15 @@ public struct BehaviorExtractor: Sendable {
       workloadImages.removeAll(keepingCapacity: true)
     }
     workloadImages[workload] = current
+  }
+
+  /// Streaming requests, audited when their response starts.
+  static func isLongRunning(_ audit: AuditEvent) -> Bool {
+    if audit.verb == "watch" { return true }
+    switch audit.objectRef?.subresource {
+    case "exec", "attach", "portforward", "proxy": return true
+    default: return false
+    }
   }
 
   /// The verbs that change state.

@@ -285,6 +285,8 @@ final class LiveProcessorWorker: @unchecked Sendable {
       let changed = stage.withBaselines { baselines in
         BaselineFeedbackApplier.apply(feedback, stream: Self.baselineStream, to: &baselines[0])
       }
+      // Feedback changes profiles without new observations: the next save writes them all.
+      if changed > 0 { baselinesSavedThrough = nil }
       processor.logger.info(
         "baseline feedback applied",
         metadata: ["rows": "\(feedback.count)", "changed": "\(changed)"])

@@ -167,6 +167,10 @@ extension ServeConfiguration {
       "baselines.saveInterval", default: "`5m`",
       "How often learned profiles are saved to the store (and at shutdown)",
       parse: ConfigValue.duration, set: { $0.baselines.saveInterval = $1 }),
+    Option(
+      "baselines.namespaceSensitivity", default: "`1` everywhere",
+      "Per-namespace sensitivity `NAMESPACE=FACTOR` (0 silences baseline alerts there, 2 alerts at half the deviation)",
+      parse: ConfigValue.sensitivityList, set: { $0.baselines.namespaceSensitivity = $1 }),
   ]
 
   /// The option with `key`, if any.

@@ -54,6 +54,19 @@ enum ConfigValue {
     return items
   }
 
+  /// Sensitivities: a list of `NAMESPACE=FACTOR` with a factor ≥ 0.
+  static func sensitivityList(_ input: ConfigInput) throws(ConfigurationError) -> [String] {
+    let items = try list(input)
+    for item in items {
+      let parts = item.split(separator: "=", omittingEmptySubsequences: false)
+      guard parts.count == 2, !parts[0].isEmpty, let factor = Double(parts[1]), factor >= 0 else {
+        throw input.error(
+          .invalidValue, "\"\(item)\" is not NAMESPACE=FACTOR (e.g. payments=2, sandbox=0)")
+      }
+    }
+    return items
+  }
+
   /// Zone overrides: a list of `NAMESPACE=ZONE`.
   static func zoneList(_ input: ConfigInput) throws(ConfigurationError) -> [String] {
     let items = try list(input)

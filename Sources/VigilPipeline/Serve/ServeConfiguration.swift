@@ -153,6 +153,9 @@ public struct ServeConfiguration: Sendable, Hashable {
     public var learningPeriod: Duration = .seconds(86_400)
     /// How often the profiles are saved to the store.
     public var saveInterval: Duration = .seconds(300)
+    /// Per-namespace sensitivity `NAMESPACE=FACTOR`: 0 silences a namespace's baseline alerts,
+    /// 2 alerts at half the deviation (thresholds are divided by it).
+    public var namespaceSensitivity: [String] = []
 
     /// Creates the settings.
     public init() {}
@@ -162,6 +165,14 @@ public struct ServeConfiguration: Sendable, Hashable {
       guard enabled else { return nil }
       var configuration = BaselineDetector.Configuration()
       configuration.setLearningPeriod(learningPeriod)
+      var factors: [String: Double] = [:]
+      for item in namespaceSensitivity {
+        let parts = item.split(separator: "=", maxSplits: 1)
+        if parts.count == 2, let factor = Double(parts[1]), factor >= 0 {
+          factors[String(parts[0])] = factor
+        }
+      }
+      configuration.setNamespaceSensitivity(factors)
       return configuration
     }
   }

@@ -70,7 +70,7 @@ struct NetworkMapService: Service {
           let feedback = try store.baselineFeedback(after: feedbackApplied)
           if let last = feedback.last?.id {
             feedbackApplied = last
-            detection.applyBaselineFeedback(feedback)
+            if detection.applyBaselineFeedback(feedback) > 0 { savedThrough = nil }
           }
         } catch {
           logger.warning("cannot read baseline feedback", metadata: ["error": "\(error)"])

@@ -49,7 +49,8 @@ struct BaselineListCommand: ParsableCommand {
         "\($0.category.rawValue) \($0.distinct)/\($0.observations)"
       }.joined(separator: ", ")
       print(
-        "\(record.key)  [\(stream), \(record.state)]  since \(record.firstObservation), "
+        "\(record.key)  [\(stream), \(record.body.locked ? "locked" : record.state)]  "
+          + "since \(record.firstObservation), "
           + "last \(record.lastObservation)  \(categories)")
     }
   }
