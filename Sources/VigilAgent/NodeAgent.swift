@@ -68,7 +68,9 @@ public final class NodeAgent: Sendable {
     self.flows = flows
     self.logger = logger
     self.metrics = AgentReaderMetrics(factory: metrics)
-    dns = Mutex(DNSCapture())
+    var capture = DNSCapture()
+    capture.node = configuration.node
+    dns = Mutex(capture)
   }
 
   /// Opens the sockets, runs the readers and the shipper until the task is cancelled, then
@@ -249,7 +251,12 @@ public final class NodeAgent: Sendable {
       do {
         if let frame = try socket.receive() {
           let now = Timestamp.now()
-          dns.withLock { $0.observe(frame, at: now) }
+          let lookups = dns.withLock { capture in
+            capture.observe(frame, at: now)
+            return capture.takeLookups()
+          }
+          // Names looked up, matched by the server even when no connection follows.
+          if !lookups.isEmpty { flows.submit(lookups) }
         }
       } catch {
         logger.error("DNS capture read failed", metadata: ["error": "\(error)"])

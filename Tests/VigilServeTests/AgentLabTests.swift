@@ -301,7 +301,9 @@ struct AgentLabTests {
     #expect(flows.filter { $0.destinationPort == 9999 }.count == 1)
     #expect(communityIDs.count == flows.count)
     #expect(Set(flows.compactMap { CommunityID.v1($0) }) == Set(communityIDs))
-    #expect(flows.allSatisfy { $0.node == "node-1" && $0.source == "conntrack" })
+    #expect(flows.allSatisfy { $0.node == "node-1" && ($0.source == "conntrack" || $0.isLookup) })
+    // The names the pods looked up arrive as lookup records too (for intel on lookups alone).
+    #expect(flows.contains { $0.isLookup && $0.sourceIP == frontend.ip && $0.dnsName != nil })
   }
 
   @Test(

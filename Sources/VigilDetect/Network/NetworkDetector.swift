@@ -8,11 +8,16 @@ public protocol NetworkDetector {
   mutating func observe(_ flow: AttributedFlow) -> [Alert]
   /// Time has reached `now` (windows close, pending aggregates are released).
   mutating func advance(to now: Timestamp) -> [Alert]
+  /// Whether DNS lookup records (``FlowRecord/isLookup``: a name looked up, no connection) are
+  /// handed to it; only detectors matching names want them.
+  var observesLookups: Bool { get }
 }
 
 extension NetworkDetector {
   /// Nothing is due by default.
   public mutating func advance(to now: Timestamp) -> [Alert] { [] }
+  /// Connections only by default.
+  public var observesLookups: Bool { false }
 }
 
 /// Builds alerts about flows the same way for every network detector: the source workload as

@@ -13,6 +13,10 @@ public struct DNSCapture: Sendable {
   /// How long a response is remembered to recognise its copy on another interface.
   public var duplicateWindow: Duration
   var recent: DNSCaptureRecent
+  /// The names clients looked up, as lookup records (``DNSLookupLog``).
+  public var lookups = DNSLookupLog()
+  /// The node name lookup records carry.
+  public var node: String?
 
   /// Creates a capture feeding `cache`.
   public init(
@@ -58,8 +62,12 @@ public struct DNSCapture: Sendable {
       }
       counters.responses += 1
       cache.record(response: message, client: packet.destinationIP, at: now)
+      lookups.record(response: message, packet: packet, node: node, at: now)
     }
   }
+
+  /// The lookup records made since the last call.
+  public mutating func takeLookups() -> [FlowRecord] { lookups.take() }
 
   /// The name `client` resolved for `destination` (the answer still within its TTL at `now`):
   /// what the agent puts in a flow record's `dnsName` for a flow from `client` to `destination`.

@@ -67,6 +67,8 @@ public struct NetworkMap: Sendable {
 
   /// Counts one attributed flow into its edge.
   public mutating func add(_ attributed: AttributedFlow) {
+    // A DNS lookup record names what was resolved; it is no connection and no edge.
+    guard !attributed.flow.isLookup else { return }
     guard let source = node(for: attributed.source, marks: attributed.sourceMarks),
       let destination = node(for: attributed.destination, marks: attributed.destinationMarks)
     else {

@@ -24,6 +24,14 @@ public struct NetworkDetection {
     var position = batch.startIndex
     while position < batch.endIndex {
       flows += 1
+      if batch[position].flow.isLookup {
+        // A name looked up, not a connection: only the name-matching detectors see it.
+        for index in detectors.indices where detectors[index].observesLookups {
+          alerts += detectors[index].observe(batch[position])
+        }
+        position += 1
+        continue
+      }
       for index in detectors.indices {
         let raised = detectors[index].observe(batch[position])
         if !raised.isEmpty { alerts += raised }

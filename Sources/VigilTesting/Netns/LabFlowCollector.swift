@@ -84,7 +84,11 @@ public final class LabFlowCollector: Sendable {
     while !stopping.load(ordering: .acquiring) {
       guard let frame = try? socket.receive() else { continue }
       let now = Timestamp.now()
-      dns.withLock { $0.observe(frame, at: now) }
+      let lookups = dns.withLock { capture in
+        capture.observe(frame, at: now)
+        return capture.takeLookups()
+      }
+      if !lookups.isEmpty { records.withLock { $0.append(contentsOf: lookups) } }
     }
   }
 }

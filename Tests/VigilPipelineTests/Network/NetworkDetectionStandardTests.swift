@@ -73,4 +73,31 @@ struct NetworkDetectionStandardTests {
     #expect(lowered.observe(flows).contains { $0.rule == rule })
     #expect(!standard.observe(flows).contains { $0.rule == rule })
   }
+
+  @Test("a DNS lookup record reaches the name-matching detectors only, and is no map edge")
+  func lookupsReachNameMatchers() {
+    var resolver = StaticEndpointResolver()
+    resolver.addClusterRange("10.244.0.0/16")
+    resolver.hold(
+      "10.244.1.10", as: .workload(namespace: "web", kind: "Deployment", name: "front", pod: "f-1"))
+    var attributor = FlowAttributor()
+    let lookup = FlowRecord(
+      start: Timestamp(seconds: 1_000), proto: 17, sourceIP: "10.244.1.10", sourcePort: 40_000,
+      destinationIP: "10.96.0.10", destinationPort: 53, outcome: .unknown,
+      dnsName: "xmr.pool.minergate.com", source: FlowRecord.lookupSource)
+    guard let flow = attributor.attribute(lookup, resolver: resolver) else {
+      Issue.record("not attributed")
+      return
+    }
+    var detection = NetworkDetection(
+      detectors: NetworkDetection.standardDetectors(.init(), zones: ZoneClassifier()))
+    var alerts = detection.observe([flow])
+    alerts += detection.advance(to: Timestamp(seconds: 2_000))
+    let miner = alerts.first { $0.rule == CryptominerDetector.rule }
+    #expect(miner?.output.contains("looked up mining pool") == true, "\(alerts.map(\.output))")
+    #expect(alerts.allSatisfy { $0.source != "vigil_anomaly" })
+    var map = NetworkMap()
+    map.add(flow)
+    #expect(map.edgeCount == 0 && map.flowCount == 0)
+  }
 }

@@ -60,6 +60,9 @@ public struct CryptominerDetector: NetworkDetector, Sendable {
     return aggregator.flush(upTo: flow.flow.start)
   }
 
+  /// Names looked up without a connection are matched too.
+  public var observesLookups: Bool { true }
+
   /// Releases the aggregates whose window closed by `now`.
   public mutating func advance(to now: Timestamp) -> [Alert] { aggregator.flush(upTo: now) }
 
@@ -94,8 +97,10 @@ public struct CryptominerDetector: NetworkDetector, Sendable {
     let severity: Severity = reasons == [.stratumPort] ? .warning : .critical
     let why = reasons.map(\.rawValue).joined(separator: ", ")
     let output =
-      "\(flow.source.label) connected to mining pool \(pool) "
-      + "(\(record.destinationIP):\(record.destinationPort), \(why))"
+      record.isLookup
+      ? "\(flow.source.label) looked up mining pool \(pool) (resolver \(record.destinationIP), \(why))"
+      : "\(flow.source.label) connected to mining pool \(pool) "
+        + "(\(record.destinationIP):\(record.destinationPort), \(why))"
     let fields = [
       AlertField(name: "miner.pool", value: pool),
       AlertField(name: "miner.evidence", value: why),

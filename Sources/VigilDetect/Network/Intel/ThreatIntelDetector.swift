@@ -50,6 +50,9 @@ public struct ThreatIntelDetector: NetworkDetector, Sendable {
     aggregator = AlertAggregator(configuration: aggregation)
   }
 
+  /// Names looked up without a connection are matched too.
+  public var observesLookups: Bool { true }
+
   /// Swaps in reloaded indicators (open aggregates stay).
   public mutating func replaceIndicators(_ indicators: IndicatorSet) {
     self.indicators = indicators
@@ -97,6 +100,13 @@ public struct ThreatIntelDetector: NetworkDetector, Sendable {
     guard !indicators.isEmpty else { return [] }
     var out: [(IndicatorMatch, Direction)] = []
     let record = flow.flow
+    if record.isLookup {
+      // The destination is the resolver: only the name looked up counts.
+      if let name = record.dnsName, let match = indicators.match(domain: name) {
+        out.append((match, .outbound))
+      }
+      return out
+    }
     if let match = indicators.match(ip: record.destinationIP) { out.append((match, .outbound)) }
     if let name = record.dnsName ?? flow.destination.dnsName,
       let match = indicators.match(domain: name),
@@ -120,9 +130,13 @@ public struct ThreatIntelDetector: NetworkDetector, Sendable {
     let about = indicator.description.map { " (\($0))" } ?? ""
     let also =
       match.alsoListedBy.isEmpty ? "" : "; also on \(match.alsoListedBy.joined(separator: ", "))"
+    let target =
+      flow.flow.isLookup
+      ? "looked up \(match.matched) (resolver \(other.label))"
+      : "connected to \(other.label) (\(match.matched))"
     let output =
       direction == .outbound
-      ? "\(workload.label) connected to \(other.label) (\(match.matched)) listed on feed "
+      ? "\(workload.label) \(target) listed on feed "
         + "\(indicator.feed) as \(indicator.value)\(about)\(also)"
       : "\(other.label) listed on feed \(indicator.feed) as \(indicator.value)\(about) "
         + "connected to \(workload.label)\(also)"

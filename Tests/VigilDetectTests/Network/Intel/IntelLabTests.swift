@@ -79,6 +79,46 @@ struct IntelLabTests {
   }
 
   @Test(
+    "a pod only resolving a domain on a STIX feed (no connection) raises an IoC alert",
+    .enabled(if: skip == nil, "\(skip ?? "")"))
+  func stixLookupOnly() async throws {
+    let setup = try Setup(client: "victim", records: ["c2.evil.example", "benign.example"])
+    defer { setup.close() }
+    let victim = try #require(setup.lab.pod("victim"))
+    let collector = try LabFlowCollector(namespacePath: setup.lab.node.path)
+    defer { collector.stop() }
+    let resolve = [
+      "python3", "-c",
+      "import socket; print(socket.gethostbyname('c2.evil.example')); "
+        + "print(socket.gethostbyname('benign.example'))",
+    ]
+    let resolved = try Self.retry {
+      try victim.namespace.run(resolve, check: false).output.contains(PodNetworkLab.internetHost)
+    }
+    #expect(resolved)
+    let flows = try await collector.wait(timeout: .seconds(20)) { flows in
+      flows.contains { $0.isLookup && $0.dnsName == "c2.evil.example" }
+    }
+    let lookups = flows.filter(\.isLookup)
+    #expect(lookups.contains { $0.dnsName == "benign.example" })
+    #expect(!flows.contains { !$0.isLookup && $0.destinationIP == PodNetworkLab.internetHost })
+    let lookup = try #require(lookups.first { $0.dnsName == "c2.evil.example" })
+    #expect(lookup.sourceIP == victim.ip && lookup.destinationPort == 53)
+    #expect(lookup.outcome == .unknown)
+    let feed = ThreatFeed(name: "acme-cert", location: .file("-"), format: .stix)
+    let indicators = IndicatorSet(feed.parse(Array(FeedParserTests.bundle.utf8)).indicators)
+    var detector = ThreatIntelDetector(indicators: indicators)
+    var alerts: [Alert] = []
+    for flow in setup.attribute(flows) { alerts += detector.observe(flow) }
+    alerts += detector.finish()
+    let alert = try #require(alerts.first { $0.rule == ThreatIntelDetector.rule })
+    #expect(alerts.count == 1)
+    #expect(alert.output.contains("looked up c2.evil.example"), "\(alert.output)")
+    #expect(alert.output.contains("acme-cert"))
+    #expect(alert.subject.name == "victim")
+  }
+
+  @Test(
     "a pod resolving and fetching a domain on a STIX feed raises an IoC alert naming the feed",
     .enabled(if: skip == nil, "\(skip ?? "")"))
   func stixDomain() async throws {
@@ -150,9 +190,11 @@ struct IntelLabTests {
     let flows = try await collector.wait(timeout: .seconds(20)) { flows in
       flows.contains { $0.destinationPort == 3333 && $0.dnsName == pool }
     }
+    // The lookup of the pool is a record of its own (a pool-domain match without a port).
+    #expect(flows.contains { $0.isLookup && $0.dnsName == pool })
     var detector = CryptominerDetector()
     var alerts: [Alert] = []
-    for flow in setup.attribute(flows) { alerts += detector.observe(flow) }
+    for flow in setup.attribute(flows.filter { !$0.isLookup }) { alerts += detector.observe(flow) }
     alerts += detector.finish()
     let alert = try #require(alerts.first)
     #expect(alerts.count == 1)
