@@ -21,7 +21,7 @@ final class LiveProcessorWorker: @unchecked Sendable {
   private var indexer = JSONIndexer()
   private let decoder: AuditDecoder
   private let metrics: LiveProcessorMetrics
-  private var suppressions: [VigilStore.Suppression] = []
+  private var suppressions: [Suppression] = []
   private var suppressionsReadAt: Timestamp?
   private var summariesAt: Timestamp?
   /// When the baselines were last saved (profiles observed after it are written next).

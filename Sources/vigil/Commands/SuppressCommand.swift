@@ -66,7 +66,7 @@ struct SuppressAddCommand: ParsableCommand {
     }
     let store = try SQLiteStore(path: db)
     let stored = try store.add(
-      VigilStore.Suppression(
+      Suppression(
         rule: rule, namespace: namespace, user: user, name: name, reason: reason,
         createdBy: by ?? ProcessInfo.processInfo.environment["USER"], created: now,
         expires: expires))
@@ -96,7 +96,7 @@ struct SuppressListCommand: ParsableCommand {
   }
 
   /// `rule=… namespace=… until … by … — reason`.
-  static func describe(_ suppression: VigilStore.Suppression) -> String {
+  static func describe(_ suppression: Suppression) -> String {
     var parts: [String] = []
     if let rule = suppression.rule { parts.append("rule=\(rule)") }
     if let namespace = suppression.namespace { parts.append("namespace=\(namespace)") }

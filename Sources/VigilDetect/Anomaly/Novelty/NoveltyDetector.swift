@@ -61,7 +61,7 @@ public struct NoveltyDetector: Sendable {
   /// The profiles (lock, unlock, sensitivity and inspection go through it).
   public var book: ProfileBook
   /// Active suppressions.
-  public private(set) var suppressions: [Suppression] = []
+  public private(set) var suppressions: [NoveltySuppression] = []
   /// Counters.
   public private(set) var statistics = Statistics()
   var windows: [WindowKey: Window] = [:]
@@ -78,7 +78,7 @@ public struct NoveltyDetector: Sendable {
   }
 
   /// Adds a suppression.
-  public mutating func suppress(_ suppression: Suppression) {
+  public mutating func suppress(_ suppression: NoveltySuppression) {
     suppressions.append(suppression)
   }
 

@@ -93,7 +93,7 @@ struct NoveltyDetectorTests {
     var detector = settledDetector()
     let t = 14.0 * 24 + 1
     detector.suppress(
-      Suppression(
+      NoveltySuppression(
         scope: .namespace("pay*"), category: .peer, value: "10.0.*", until: F.at(hours: t + 2)))
     #expect(
       detector.observe(F.observation([F.fact(F.api, .peer, "10.0.0.5:443/tcp", hours: t)])).isEmpty)

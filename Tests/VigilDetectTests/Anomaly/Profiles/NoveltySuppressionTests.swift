@@ -3,7 +3,7 @@ import VigilCore
 
 @testable import VigilDetect
 
-@Suite("Suppression")
+@Suite("NoveltySuppression")
 struct SuppressionTests {
   @Test(
     "globs match runs and single characters",
@@ -14,7 +14,7 @@ struct SuppressionTests {
       ("a*b*c", "axxbyyc", true), ("a*b*c", "axxbyy", false), ("", "", true), ("", "x", false),
     ])
   func glob(pattern: String, text: String, expected: Bool) {
-    #expect(Suppression.glob(pattern, matches: text) == expected)
+    #expect(NoveltySuppression.glob(pattern, matches: text) == expected)
   }
 
   @Test("scope, category, value and expiry all have to match")
@@ -27,15 +27,19 @@ struct SuppressionTests {
       learningSince: ProfileFixtures.origin, observations: 100, distinctValues: 2, singletons: 0,
       firstOfCategory: false, knownValues: [])
     let later = ProfileFixtures.at(hours: 2)
-    #expect(Suppression(scope: .entity("payments/*/api"), until: later).matches(finding))
-    #expect(Suppression(scope: .entity("workload:payments/*"), until: later).matches(finding))
-    #expect(!Suppression(scope: .entity("shop/*"), until: later).matches(finding))
+    #expect(NoveltySuppression(scope: .entity("payments/*/api"), until: later).matches(finding))
     #expect(
-      Suppression(scope: .namespace("payments"), category: .peer, until: later).matches(finding))
+      NoveltySuppression(scope: .entity("workload:payments/*"), until: later).matches(finding))
+    #expect(!NoveltySuppression(scope: .entity("shop/*"), until: later).matches(finding))
     #expect(
-      !Suppression(scope: .namespace("payments"), category: .domain, until: later).matches(finding))
+      NoveltySuppression(scope: .namespace("payments"), category: .peer, until: later).matches(
+        finding))
     #expect(
-      !Suppression(scope: .namespace("payments"), value: "cache*", until: later).matches(finding))
-    #expect(!Suppression(scope: .namespace("payments"), until: time).matches(finding))
+      !NoveltySuppression(scope: .namespace("payments"), category: .domain, until: later).matches(
+        finding))
+    #expect(
+      !NoveltySuppression(scope: .namespace("payments"), value: "cache*", until: later).matches(
+        finding))
+    #expect(!NoveltySuppression(scope: .namespace("payments"), until: time).matches(finding))
   }
 }

@@ -3,7 +3,7 @@ import VigilCore
 /// "Don't alert on this until then": an entity (or namespace) pattern, a category or any, a
 /// value pattern or any, and an expiry. Suppressed findings are still learned, only not
 /// alerted; they are counted. Patterns are globs (`*` any run, `?` one character).
-public struct Suppression: Sendable, Hashable, Codable {
+public struct NoveltySuppression: Sendable, Hashable, Codable {
   /// What the suppression covers.
   public enum Scope: Sendable, Hashable, Codable {
     /// Entities whose name (`payments/Deployment/api`) or key (`workload:payments/…`)
