@@ -43,7 +43,7 @@ public enum IdentityBenchmark {
     let namespaces = 20
     let podsPerReplicaSet = 10
     let start = Timestamp(nanoseconds: 1_764_000_000_000_000_000)
-    let residentBefore = residentBytes()
+    let residentBefore = ProcessMemory.residentBytes()
     let clock = ContinuousClock()
     var inventory = Inventory()
     var indexer = JSONIndexer()
@@ -81,7 +81,7 @@ public enum IdentityBenchmark {
     }
     let loadSeconds = seconds(clock.now - loadStart)
     indexer = JSONIndexer()  // drop the last document and the parse buffers before measuring
-    let growth = max(0, residentBytes() - residentBefore)
+    let growth = max(0, ProcessMemory.residentBytes() - residentBefore)
 
     // One probe in eight misses (an address in the same range nobody holds).
     var probes: [IPAddress] = []
@@ -137,24 +137,5 @@ public enum IdentityBenchmark {
   static func seconds(_ duration: Duration) -> Double {
     let (s, a) = duration.components
     return Double(s) + Double(a) / 1e18
-  }
-
-  /// Resident set size from `/proc/self/statm` (pages × page size); 0 where unavailable.
-  static func residentBytes() -> Int {
-    #if canImport(Glibc)
-      let fd = open("/proc/self/statm", O_RDONLY)
-      guard fd >= 0 else { return 0 }
-      defer { close(fd) }
-      var buffer = [UInt8](repeating: 0, count: 128)
-      let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, 127) }
-      guard n > 0 else { return 0 }
-      let fields = buffer[0..<n].split(separator: 0x20)
-      guard fields.count >= 2, let pages = Int(String(decoding: fields[1], as: UTF8.self)) else {
-        return 0
-      }
-      return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
-    #else
-      return 0
-    #endif
   }
 }

@@ -53,7 +53,7 @@ public enum ProfileBenchmark {
   public static func run(facts: Int, entities: Int, memoryEntities: Int = 10_000) -> Result {
     let mix = Mix()
     // Memory first, before anything else has grown the heap.
-    let before = residentBytes()
+    let before = ProcessMemory.residentBytes()
     var memoryBook = ProfileBook()
     let start = Timestamp(nanoseconds: 1_764_000_000_000_000_000)
     for e in 0..<max(0, memoryEntities) {
@@ -66,7 +66,7 @@ public enum ProfileBenchmark {
         }
       }
     }
-    let growth = max(0, residentBytes() - before)
+    let growth = max(0, ProcessMemory.residentBytes() - before)
     let profiles = memoryBook.profileCount
     memoryBook = ProfileBook()
 
@@ -159,24 +159,5 @@ public enum ProfileBenchmark {
   static func seconds(_ duration: Duration) -> Double {
     let (s, a) = duration.components
     return Double(s) + Double(a) / 1e18
-  }
-
-  /// Resident set size from `/proc/self/statm` (pages × page size); 0 where unavailable.
-  static func residentBytes() -> Int {
-    #if canImport(Glibc)
-      let fd = open("/proc/self/statm", O_RDONLY)
-      guard fd >= 0 else { return 0 }
-      defer { close(fd) }
-      var buffer = [UInt8](repeating: 0, count: 128)
-      let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, 127) }
-      guard n > 0 else { return 0 }
-      let fields = buffer[0..<n].split(separator: 0x20)
-      guard fields.count >= 2, let pages = Int(String(decoding: fields[1], as: UTF8.self)) else {
-        return 0
-      }
-      return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
-    #else
-      return 0
-    #endif
   }
 }
