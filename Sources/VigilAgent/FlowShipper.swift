@@ -131,10 +131,3 @@ public struct FlowShipper: Sendable {
     }
   }
 }
-
-extension Duration {
-  var nanoseconds: Int64 {
-    let (seconds, attoseconds) = components
-    return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
-  }
-}

@@ -63,3 +63,15 @@ struct TimestampFormattingTests {
     #expect(String(decoding: bytes, as: UTF8.self) == "A1970-01-01T00:00:00.0Z")
   }
 }
+
+@Suite("Duration nanoseconds")
+struct DurationNanosecondsTests {
+  @Test("whole nanoseconds, saturating both ways")
+  func converts() {
+    #expect(Duration.seconds(300).nanoseconds == 300_000_000_000)
+    #expect(Duration.milliseconds(-1_500).nanoseconds == -1_500_000_000)
+    #expect(Duration.nanoseconds(7).nanoseconds == 7)
+    #expect(Duration.seconds(Int64.max / 2).nanoseconds == .max)
+    #expect(Duration.seconds(Int64.min / 2).nanoseconds == .min)
+  }
+}

@@ -74,8 +74,7 @@ public struct BaselineDetector: Detector, NetworkDetector, Sendable {
     rates = RateDetector(configuration: configuration.rates)
     multivariate = MultivariateDetector(configuration: configuration.multivariate)
     edges = EdgeBurstDetector(configuration: configuration.edges)
-    let (seconds, attoseconds) = configuration.tick.components
-    tickNanoseconds = max(1, seconds &* 1_000_000_000 &+ attoseconds / 1_000_000_000)
+    tickNanoseconds = max(1, configuration.tick.nanoseconds)
   }
 
   /// An audit event (`Detector`): its actor's facts, series and edges.
@@ -130,11 +129,10 @@ public struct BaselineDetector: Detector, NetworkDetector, Sendable {
     return alerts
   }
 
-  /// Closes what ended by `now` (`NetworkDetector`; the live server calls it every few seconds).
-  public mutating func advance(to now: Timestamp) -> [Alert] {
-    nextTick = .min
-    return tick(to: now)
-  }
+  /// Closes what ended by `now` (`NetworkDetector`; the live server calls it every few
+  /// seconds): at most once per ``Configuration/tick``, like the observations — closing
+  /// buckets walks every series.
+  public mutating func advance(to now: Timestamp) -> [Alert] { tick(to: now) }
 
   /// Releases every open aggregate (end of input).
   public mutating func finish() -> [Alert] {

@@ -56,24 +56,25 @@ enum ConfigValue {
 
   /// Sensitivities: a list of `NAMESPACE=FACTOR` with a factor ≥ 0.
   static func sensitivityList(_ input: ConfigInput) throws(ConfigurationError) -> [String] {
-    let items = try list(input)
-    for item in items {
-      let parts = item.split(separator: "=", omittingEmptySubsequences: false)
-      guard parts.count == 2, !parts[0].isEmpty, let factor = Double(parts[1]), factor >= 0 else {
-        throw input.error(
-          .invalidValue, "\"\(item)\" is not NAMESPACE=FACTOR (e.g. payments=2, sandbox=0)")
-      }
+    try assignments(input, form: "NAMESPACE=FACTOR (e.g. payments=2, sandbox=0)") {
+      Double($0).map { $0 >= 0 } ?? false
     }
-    return items
   }
 
   /// Zone overrides: a list of `NAMESPACE=ZONE`.
   static func zoneList(_ input: ConfigInput) throws(ConfigurationError) -> [String] {
+    try assignments(input, form: "NAMESPACE=ZONE (e.g. payments=prod)") { !$0.isEmpty }
+  }
+
+  /// A list of `NAME=VALUE` items whose name is not empty and whose value passes `valid`.
+  private static func assignments(
+    _ input: ConfigInput, form: String, valid: (Substring) -> Bool
+  ) throws(ConfigurationError) -> [String] {
     let items = try list(input)
     for item in items {
       let parts = item.split(separator: "=", omittingEmptySubsequences: false)
-      guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-        throw input.error(.invalidValue, "\"\(item)\" is not NAMESPACE=ZONE (e.g. payments=prod)")
+      guard parts.count == 2, !parts[0].isEmpty, valid(parts[1]) else {
+        throw input.error(.invalidValue, "\"\(item)\" is not \(form)")
       }
     }
     return items

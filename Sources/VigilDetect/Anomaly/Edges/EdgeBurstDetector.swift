@@ -84,8 +84,7 @@ public struct EdgeBurstDetector: Sendable {
     gate = StatisticalAlertGate(window: configuration.aggregation)
     let sensitivities = configuration.namespaceSensitivity.values.filter { $0 > 0 }
     scoreFloor = configuration.threshold / max(1, sensitivities.max() ?? 1)
-    let (s, a) = configuration.tick.components
-    tickNanoseconds = max(1_000_000, s * 1_000_000_000 + a / 1_000_000_000)
+    tickNanoseconds = max(1_000_000, configuration.tick.nanoseconds)
   }
 
   /// Scores an observation's edges; returns the bursts they reveal.

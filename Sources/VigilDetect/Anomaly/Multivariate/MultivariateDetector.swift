@@ -79,8 +79,7 @@ public struct MultivariateDetector: Sendable {
   public init(configuration: Configuration = .init()) {
     self.configuration = configuration
     self.gate = StatisticalAlertGate(window: configuration.aggregation)
-    let (s, a) = configuration.window.components
-    self.windowNanoseconds = max(1_000_000_000, s * 1_000_000_000 + a / 1_000_000_000)
+    self.windowNanoseconds = max(1_000_000_000, configuration.window.nanoseconds)
   }
 
   /// Entities being tracked.

@@ -59,8 +59,7 @@ public struct RateDetector: Sendable {
   public init(configuration: Configuration = .init()) {
     self.configuration = configuration
     self.gate = StatisticalAlertGate(window: configuration.aggregation)
-    let (s, a) = configuration.baseline.bucket.components
-    self.bucketNanoseconds = max(1_000_000_000, s * 1_000_000_000 + a / 1_000_000_000)
+    self.bucketNanoseconds = max(1_000_000_000, configuration.baseline.bucket.nanoseconds)
   }
 
   /// Series being learned.

@@ -78,16 +78,11 @@ public struct LateralMovementDetector: NetworkDetector, Sendable {
     baselines = ScanStateTable(
       capacity: configuration.maxWorkloads, idleTimeout: configuration.idleTimeout)
     rules = Rules(
-      learning: Self.nanoseconds(configuration.learningPeriod),
-      sensitiveLearning: Self.nanoseconds(configuration.sensitiveLearningPeriod),
-      window: Self.nanoseconds(configuration.window),
+      learning: configuration.learningPeriod.nanoseconds,
+      sensitiveLearning: configuration.sensitiveLearningPeriod.nanoseconds,
+      window: configuration.window.nanoseconds,
       threshold: max(1, configuration.newPeerThreshold),
       maxPeers: configuration.maxPeersPerWorkload)
-  }
-
-  static func nanoseconds(_ duration: Duration) -> Int64 {
-    let (seconds, attoseconds) = duration.components
-    return seconds &* 1_000_000_000 &+ attoseconds / 1_000_000_000
   }
 
   /// Workloads tracked now.

@@ -18,8 +18,7 @@ struct ScanStateTable<Key: Hashable & Sendable, State: Sendable>: Sendable {
 
   init(capacity: Int, idleTimeout: Duration) {
     self.capacity = max(8, capacity)
-    let (seconds, attoseconds) = idleTimeout.components
-    idleNanoseconds = max(1, seconds &* 1_000_000_000 &+ attoseconds / 1_000_000_000)
+    idleNanoseconds = max(1, idleTimeout.nanoseconds)
   }
 
   var count: Int { entries.count }

@@ -55,23 +55,12 @@ public struct TRWScanDetector: NetworkDetector, Sendable {
     var port: UInt16
 
     init(address: String, port: UInt16) {
-      self.address = Self.fnv1a(address)
+      self.address = StableHash.fnv1a64(address)
       self.port = port
     }
 
     /// Address and port as one key (the port mixed into the address hash).
     var key: UInt64 { address ^ (UInt64(port) &* 0xff51_afd7_ed55_8ccd) }
-
-    /// The 64-bit FNV-1a hash of an address's text.
-    @inline(__always)
-    static func fnv1a(_ address: String) -> UInt64 {
-      var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-      for byte in address.utf8 {
-        hash ^= UInt64(byte)
-        hash &*= 0x0000_0100_0000_01b3
-      }
-      return hash
-    }
   }
 
   struct Walk: Sendable {
@@ -126,13 +115,12 @@ public struct TRWScanDetector: NetworkDetector, Sendable {
     self.configuration = configuration
     walks = ScanStateTable(
       capacity: configuration.maxSources, idleTimeout: configuration.idleTimeout)
-    let (seconds, attoseconds) = configuration.window.components
     rules = Rules(
       eta1: configuration.parameters.upperThreshold,
       eta0: configuration.parameters.lowerThreshold,
       failureFactor: configuration.parameters.failureFactor,
       successFactor: configuration.parameters.successFactor,
-      window: seconds &* 1_000_000_000 &+ attoseconds / 1_000_000_000,
+      window: configuration.window.nanoseconds,
       maxContacts: configuration.maxContactsPerSource)
   }
 
@@ -143,7 +131,7 @@ public struct TRWScanDetector: NetworkDetector, Sendable {
 
   /// The current likelihood ratio of `sourceIP` (1 when not tracked).
   public func likelihoodRatio(of sourceIP: String) -> Double {
-    walks.entries[Contact.fnv1a(sourceIP)]?.state.ratio ?? 1
+    walks.entries[StableHash.fnv1a64(sourceIP)]?.state.ratio ?? 1
   }
 
   /// Walks the flow's first contact, if it is one; returns the alert when it flags its source.
@@ -164,7 +152,7 @@ public struct TRWScanDetector: NetworkDetector, Sendable {
     let rules = rules
     // A local function, not a closure value: passed as a non-escaping argument, no allocation.
     func make() -> Walk { Walk(endpoint: flow.source, exempt: exemptions.exempts(flow.source)) }
-    let result = walks.update(Contact.fnv1a(record.sourceIP), now: now, make: make) {
+    let result = walks.update(StableHash.fnv1a64(record.sourceIP), now: now, make: make) {
       walk -> Walk.Step in
       if walk.endpoint != flow.source {
         // The address changed hands (a new pod): a new walk.

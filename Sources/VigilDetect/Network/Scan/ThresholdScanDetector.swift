@@ -71,8 +71,7 @@ public struct ThresholdScanDetector: NetworkDetector, Sendable {
   public init(configuration: Configuration = .init()) {
     self.configuration = configuration
     sources = ScanStateTable(capacity: configuration.maxSources, idleTimeout: configuration.window)
-    let (seconds, attoseconds) = configuration.window.components
-    windowNanoseconds = seconds &* 1_000_000_000 &+ attoseconds / 1_000_000_000
+    windowNanoseconds = configuration.window.nanoseconds
   }
 
   /// Sources tracked now.
