@@ -20,9 +20,9 @@ public enum AnomalyBenchmark {
     public var midasREdgesPerSecond: Double
     /// The edge-mixing loop over the same edges, per second.
     public var edgeCeiling: Double
-    /// `MIDAS.score` per second with the reference C++'s hashing (`.reference`).
+    /// `MIDAS.score` per second with the authors' hashing (`.reference`).
     public var midasReferenceEdgesPerSecond: Double = 0
-    /// `MIDASR.score` per second with the reference C++'s hashing.
+    /// `MIDASR.score` per second with the authors' hashing.
     public var midasRReferenceEdgesPerSecond: Double = 0
 
     /// `HST 0.41 M/s score+learn, 0.83 M/s score (ceiling 150 M/s, ratio 0.0027); MIDAS …`.
@@ -109,15 +109,17 @@ public enum AnomalyBenchmark {
           ).value
       }
       midasRRate = max(midasRRate, Double(sources.count) / max(watch.seconds, 1e-9))
-      let glibcSeed = UInt32(truncatingIfNeeded: seed &+ UInt64(round))
-      var reference = MIDAS(hashing: .reference(seed: glibcSeed))
+      let authors = MIDAS.Hashing.reference(
+        seed: UInt32(truncatingIfNeeded: seed &+ UInt64(round)),
+        multiplier: Int32(truncatingIfNeeded: sources.max() ?? 0))
+      var reference = MIDAS(hashing: authors)
       watch = Stopwatch()
       for i in 0..<sources.count {
         sum += reference.score(
           source: UInt64(sources[i]), destination: UInt64(destinations[i]), time: Int(ticks[i]))
       }
       referenceRate = max(referenceRate, Double(sources.count) / max(watch.seconds, 1e-9))
-      var referenceR = MIDASR(hashing: .reference(seed: glibcSeed))
+      var referenceR = MIDASR(hashing: authors)
       watch = Stopwatch()
       for i in 0..<sources.count {
         sum +=

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Runs the streaming models on the published datasets in `../shared/anchors/anomaly` and
 /// compares their ROC-AUC with the papers' (see `EvaluationReport`).
 ///
@@ -14,9 +20,10 @@
 /// - Half-Space Trees use 50 trees (the paper: 25): smtp.csv has 30 anomalies, and with 25
 ///   trees 2 of 6 seeds fell below 0.85; with 50 every seed is ≥ 0.85 and http.csv ≥ 0.99.
 /// - DARPA is prepared as the MIDAS repository prepares it (see `DARPAEdgeStream`). MIDAS and
-///   MIDAS-R run with Vigil's multiply-shift hashing and with the reference C++'s hashing
+///   MIDAS-R run with Vigil's multiply-shift hashing and with the authors' hashing
 ///   (`MIDAS.Hashing.reference`), seeded with the seeds the authors logged
-///   (`MIDASReferenceRuns`); the published bands are the spread of those logged runs.
+///   (`MIDASReferenceRuns`); the published bands are the spread of those logged runs, and each
+///   reference row reports how many of them it reproduces to the 6th decimal.
 public enum AnomalyEvaluation {
   /// The models' parameters (the papers' defaults) and seeds.
   public struct Configuration: Sendable {
@@ -34,20 +41,19 @@ public enum AnomalyEvaluation {
     public var sketchRows = 2
     /// MIDAS: buckets per row.
     public var sketchBuckets = 1024
-    /// MIDAS-R: decay per tick.
-    public var decay = 0.5
+    /// MIDAS-R: decay per tick (the authors' runs: 0.6).
+    public var decay = 0.6
     /// Seeds for MIDAS and MIDAS-R with multiply-shift hashing.
     public var midasSeeds: [UInt64] = [1, 2, 3]
-    /// `srand` seeds for MIDAS with the reference C++'s hashing: the first runs the MIDAS
-    /// authors logged for DARPA (`MIDASReferenceRuns.normal`).
-    public var midasReferenceSeeds: [UInt32] = MIDASReferenceRuns.normal.prefix(3).map(\.seed)
-    /// `srand` seeds for MIDAS-R with the reference hashing (`MIDASReferenceRuns.relational`).
-    public var midasRReferenceSeeds: [UInt32] = MIDASReferenceRuns.relational.prefix(3).map(
-      \.seed)
-    /// Also run the reference hashing with `abs(hash) % buckets` (rows `ref-abs`).
-    public var includesAbsoluteReference = true
-    /// Round reference-hashing scores to 6 decimals before the ROC-AUC, as the reference's
-    /// score file (`fprintf("%f")`) read by its `EvaluateScore.py` does.
+    /// Logged runs to replicate with the authors' hashing for MIDAS (all 21 of
+    /// `MIDASReferenceRuns.normal`).
+    public var midasReferenceRuns: [MIDASReferenceRuns.Run] = MIDASReferenceRuns.normal
+    /// Logged runs to replicate with the authors' hashing for MIDAS-R
+    /// (`MIDASReferenceRuns.relational`).
+    public var midasRReferenceRuns: [MIDASReferenceRuns.Run] = MIDASReferenceRuns.relational
+    /// Write reference scores as the authors' program did before the ROC-AUC: MIDAS-R's as
+    /// log(1 + score), and both rounded to 6 decimals (`fprintf("%f")`, read back by their
+    /// evaluation script).
     public var roundsReferenceScores = true
     /// Use only the first this many rows or edges (nil: all), for quick runs.
     public var limit: Int?
@@ -131,10 +137,10 @@ public enum AnomalyEvaluation {
   }
 
   /// MIDAS and MIDAS-R over `stream`, each with multiply-shift hashing (Vigil's default,
-  /// `midasSeeds`: rows `mshift`) and the reference C++'s (`midasReferenceSeeds`,
-  /// `midasRReferenceSeeds`: rows `ref`, and `ref-abs` for its `abs` variant); a row per
-  /// non-empty seed list. The ceiling is a loop that reads the same edge arrays
-  /// and mixes them into a sum.
+  /// `midasSeeds`: rows `mshift`) and the authors' (`midasReferenceRuns`,
+  /// `midasRReferenceRuns`: rows `ref`, each run against its logged ROC-AUC); a row per
+  /// non-empty seed list. The ceiling is a loop that reads the same edge arrays and mixes them
+  /// into a sum.
   public static func midas(
     on stream: DARPAEdgeStream, name: String, configuration: Configuration = Configuration()
   ) -> [EvaluationReport.Row] {
@@ -145,23 +151,21 @@ public enum AnomalyEvaluation {
     let ceiling = edgeCeiling(stream, n, &scores)
     let shape = "\(configuration.sketchRows)×\(configuration.sketchBuckets)"
     let decay = " α=\(fixed(configuration.decay, 2))"
-    let normalSeeds = configuration.midasReferenceSeeds
-    let relationalSeeds = configuration.midasRReferenceSeeds
-    let absolute = configuration.includesAbsoluteReference
+    // The authors' code multiplies the destination id by the largest source id.
+    let multiplier = Int32(truncatingIfNeeded: stream.sources.prefix(n).max() ?? 0)
+    func reference(_ runs: [MIDASReferenceRuns.Run]) -> [MIDAS.Hashing] {
+      runs.map { .reference(seed: $0.seed, multiplier: multiplier) }
+    }
+    let normal = configuration.midasReferenceRuns
+    let relational = configuration.midasRReferenceRuns
+    let shifts = configuration.midasSeeds.map { MIDAS.Hashing.multiplyShift(seed: $0) }
     let plans: [Plan] = [
+      Plan("MIDAS \(shape) mshift", false, shifts, logged: []),
+      Plan("MIDAS \(shape) ref", false, reference(normal), logged: normal.map(\.rocAUC)),
+      Plan("MIDAS-R \(shape)\(decay) mshift", true, shifts, logged: []),
       Plan(
-        "MIDAS \(shape) mshift", false, configuration.midasSeeds.map { .multiplyShift(seed: $0) }),
-      Plan("MIDAS \(shape) ref", false, normalSeeds.map { .reference(seed: $0) }),
-      Plan(
-        "MIDAS \(shape) ref-abs", false,
-        absolute ? normalSeeds.map { .referenceAbsolute(seed: $0) } : []),
-      Plan(
-        "MIDAS-R \(shape)\(decay) mshift", true,
-        configuration.midasSeeds.map { .multiplyShift(seed: $0) }),
-      Plan("MIDAS-R \(shape)\(decay) ref", true, relationalSeeds.map { .reference(seed: $0) }),
-      Plan(
-        "MIDAS-R \(shape)\(decay) ref-abs", true,
-        absolute ? relationalSeeds.map { .referenceAbsolute(seed: $0) } : []),
+        "MIDAS-R \(shape)\(decay) ref", true, reference(relational),
+        logged: relational.map(\.rocAUC)),
     ]
     var rows: [EvaluationReport.Row] = []
     for plan in plans where !plan.hashings.isEmpty {
@@ -172,7 +176,7 @@ public enum AnomalyEvaluation {
           stream, n, relational: plan.relational, hashing: hashing, configuration, &scores)
         if seconds > 0 { rate = max(rate, Double(n) / seconds) }
         if hashing.isReference && configuration.roundsReferenceScores {
-          for i in 0..<n { scores[i] = (scores[i] * 1e6).rounded() / 1e6 }
+          writtenLikeTheAuthors(&scores, relational: plan.relational)
         }
         aucs.append(ROCAUC.compute(scores: scores, labels: labels))
       }
@@ -180,21 +184,34 @@ public enum AnomalyEvaluation {
         EvaluationReport.Row(
           model: plan.label, dataset: name, items: n, anomalies: anomalies, rocAUC: mean(aucs),
           rocAUCSpread: spread(aucs), target: plan.relational ? Target.midasR : Target.midas,
-          rate: rate, ceiling: ceiling, malformed: stream.malformedCount, seedROCAUCs: aucs))
+          rate: rate, ceiling: ceiling, malformed: stream.malformedCount, seedROCAUCs: aucs,
+          loggedROCAUCs: n == stream.count ? plan.logged : []))
     }
     return rows
   }
 
-  /// One MIDAS row to run: its label, MIDAS-R or not, and one hashing per seed.
+  /// Scores as the authors' program wrote them: MIDAS-R's as log(1 + score), then `%f` (6
+  /// decimals, rounded to nearest).
+  static func writtenLikeTheAuthors(_ scores: inout [Double], relational: Bool) {
+    for i in scores.indices {
+      let value = relational ? log(1 + scores[i]) : scores[i]
+      scores[i] = (value * 1e6).rounded(.toNearestOrEven) / 1e6
+    }
+  }
+
+  /// One MIDAS row to run: its label, MIDAS-R or not, one hashing per seed, and the ROC-AUC
+  /// the authors logged for each (empty when not a replication).
   struct Plan {
     var label: String
     var relational: Bool
     var hashings: [MIDAS.Hashing]
+    var logged: [Double]
 
-    init(_ label: String, _ relational: Bool, _ hashings: [MIDAS.Hashing]) {
+    init(_ label: String, _ relational: Bool, _ hashings: [MIDAS.Hashing], logged: [Double]) {
       self.label = label
       self.relational = relational
       self.hashings = hashings
+      self.logged = logged
     }
   }
 

@@ -4,28 +4,27 @@
 /// per row by multiply-add with odd random multipliers, the bucket taken from the high bits
 /// (multiply-shift), so there is no division and no dictionary on the hot path.
 ///
-/// A sketch made with `init(rows:buckets:reference:)` hashes like the MIDAS reference C++
-/// instead (see `CountMinSketch+Reference.swift`), for parity with the published numbers.
+/// A sketch made with `init(rows:buckets:reference:multiplier:)` hashes like the MIDAS authors'
+/// code instead (see `CountMinSketch+Reference.swift`), for parity with the published numbers.
 public struct CountMinSketch: Sendable {
   /// The number of rows (independent hash functions).
   public let rows: Int
   /// Buckets per row.
   public let buckets: Int
   /// Counters, row after row.
-  var counts: [Float]
+  var counts: [Double]
   /// Per row: the multiplier of the first key, of the second key, and the added constant.
   var parameters: [UInt64]
-  /// Per row, when hashing like the reference C++: its `param1` and `param2` (else empty).
+  /// Per row, when hashing like the MIDAS authors' code: its `a` and `b` (else empty).
   var referenceParameters: [Int32] = []
-  /// When hashing like the reference: `abs(hash) % buckets` (its 2020 experiment code) instead
-  /// of the remainder moved up when negative (its released code).
-  var referenceTakesMagnitude = false
+  /// When hashing like the MIDAS authors' code: the second key's multiplier `m`.
+  var referenceMultiplier: Int32 = 0
 
   /// An empty sketch; sketches made with the same shape and seed hash keys identically.
   public init(rows: Int = 2, buckets: Int = 1024, seed: UInt64) {
     self.rows = max(1, rows)
     self.buckets = max(1, buckets)
-    counts = [Float](repeating: 0, count: self.rows * self.buckets)
+    counts = [Double](repeating: 0, count: self.rows * self.buckets)
     var random = SplitMix64(seed: seed)
     parameters = (0..<(3 * self.rows)).map { _ in random.next() | 1 }
   }
@@ -43,7 +42,7 @@ public struct CountMinSketch: Sendable {
   }
 
   /// Adds `count` to the key `(key, second)`.
-  public mutating func add(key: UInt64, second: UInt64 = 0, count: Float = 1) {
+  public mutating func add(key: UInt64, second: UInt64 = 0, count: Double = 1) {
     for row in 0..<rows {
       counts[slot(row: row, key, second)] += count
     }
@@ -51,8 +50,8 @@ public struct CountMinSketch: Sendable {
 
   /// The estimated count of `(key, second)`: at least the true count, at most it plus the
   /// colliding keys' counts.
-  public func estimate(key: UInt64, second: UInt64 = 0) -> Float {
-    var least = Float.infinity
+  public func estimate(key: UInt64, second: UInt64 = 0) -> Double {
+    var least = Double.infinity
     for row in 0..<rows {
       least = min(least, counts[slot(row: row, key, second)])
     }
@@ -60,7 +59,7 @@ public struct CountMinSketch: Sendable {
   }
 
   /// Multiplies every counter by `factor` (decay).
-  public mutating func scale(by factor: Float) {
+  public mutating func scale(by factor: Double) {
     counts.withUnsafeMutableBufferPointer { counters in
       for i in counters.indices { counters[i] *= factor }
     }

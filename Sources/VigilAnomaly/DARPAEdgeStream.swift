@@ -2,9 +2,9 @@
 /// lines `src_ip,dst_ip,MM/DD/YYYY-HH:MM,label`, label `-` = normal, else the attack's name).
 ///
 /// Prepared like the MIDAS repository's `util/PreprocessData.py` makes `darpa_processed.csv`:
-/// node ids are the codes of the pooled source and destination addresses in sorted order
-/// (numeric order of the IPv4 value, which is the string order of these zero-padded
-/// addresses), and ticks are the dense rank of the distinct timestamp strings, from 1 (so
+/// node ids are the codes of the pooled source and destination addresses in the sorted order
+/// of their text (pandas categories: the file writes one host both as `172.016.112.020` and as
+/// `172.016.112.20`, and those are two nodes, as in the authors' runs), and ticks are the dense rank of the distinct timestamp strings, from 1 (so
 /// minutes with no edge do not count as ticks).
 public struct DARPAEdgeStream: Sendable {
   /// Source node id per edge.
@@ -27,6 +27,10 @@ public struct DARPAEdgeStream: Sendable {
 
   /// The number of edges.
   public var count: Int { labels.count }
+
+  /// The largest source id (the MIDAS authors' code multiplies the destination id by it when
+  /// hashing an edge).
+  public var largestSource: UInt32 { sources.max() ?? 0 }
 
   /// Reads and prepares the first entry of the ZIP archive at `path`, inflating it in chunks;
   /// with `limit`, only the first `limit` edges (ids and ticks are then those of the prefix).
@@ -53,16 +57,15 @@ public struct DARPAEdgeStream: Sendable {
   init(_ parser: Parser) {
     var sources = parser.sources
     var destinations = parser.destinations
-    // Node ids: rank of the address among all distinct addresses.
-    var distinct = Set<UInt32>(minimumCapacity: 1 << 14)
-    for address in sources { distinct.insert(address) }
-    for address in destinations { distinct.insert(address) }
-    let sorted = distinct.sorted()
-    var rank = [UInt32: UInt32](minimumCapacity: sorted.count)
-    for (index, address) in sorted.enumerated() { rank[address] = UInt32(index) }
+    // Node ids: rank of the address text among all distinct address texts.
+    let order = parser.addressTexts.indices.sorted {
+      parser.addressTexts[$0] < parser.addressTexts[$1]
+    }
+    var rank = [UInt32](repeating: 0, count: order.count)
+    for (position, provisional) in order.enumerated() { rank[provisional] = UInt32(position) }
     for i in sources.indices {
-      sources[i] = rank[sources[i]] ?? 0
-      destinations[i] = rank[destinations[i]] ?? 0
+      sources[i] = rank[Int(sources[i])]
+      destinations[i] = rank[Int(destinations[i])]
     }
     // Ticks: dense rank of the distinct time keys (in one pass when they never go back).
     var ticks = [Int32](repeating: 0, count: parser.timeKeys.count)
@@ -87,15 +90,19 @@ public struct DARPAEdgeStream: Sendable {
     self.destinations = destinations
     self.ticks = ticks
     self.labels = parser.labels
-    self.nodes = sorted.count
+    self.nodes = order.count
     self.malformed = parser.malformed
     self.malformedCount = parser.malformedCount
   }
 
   /// Line-by-line parsing of `src_ip,dst_ip,MM/DD/YYYY-HH:MM,label` across chunk boundaries.
   struct Parser {
+    /// Per edge, the provisional id (order of first appearance) of its source and destination.
     var sources: [UInt32] = []
     var destinations: [UInt32] = []
+    /// Provisional id → address text, and back.
+    var addressTexts: [AddressText] = []
+    var addressIDs: [AddressText: UInt32] = [:]
     var timeKeys: [Int64] = []
     var labels: [UInt8] = []
     var malformed: [MalformedLine] = []
@@ -191,31 +198,62 @@ public struct DARPAEdgeStream: Sendable {
       }
       guard i < length else { return reject("no label") }
       let label: UInt8 = (length - i == 1 && p[i] == 0x2D) ? 0 : 1
-      sources.append(source)
-      destinations.append(destination)
+      sources.append(id(of: source))
+      destinations.append(id(of: destination))
       timeKeys.append(key)
       labels.append(label)
     }
 
-    /// A dotted-quad IPv4 address at `i` (leading zeros allowed), advancing `i` past it.
-    static func address(_ p: UnsafePointer<UInt8>, _ length: Int, _ i: inout Int) -> UInt32? {
-      var value: UInt32 = 0
+    /// The provisional id of `text` (the next free one when it is new).
+    mutating func id(of text: AddressText) -> UInt32 {
+      if let known = addressIDs[text] { return known }
+      let next = UInt32(addressTexts.count)
+      addressTexts.append(text)
+      addressIDs[text] = next
+      return next
+    }
+
+    /// A dotted-quad IPv4 address at `i` (leading zeros allowed, at most 3 digits an octet),
+    /// advancing `i` past it; its text as written.
+    static func address(_ p: UnsafePointer<UInt8>, _ length: Int, _ i: inout Int) -> AddressText? {
+      let start = i
       for part in 0..<4 {
         if part > 0 {
           guard i < length, p[i] == 0x2E else { return nil }
           i += 1
         }
         var digits = 0
-        var octet: UInt32 = 0
+        var octet = 0
         while i < length && p[i] >= 0x30 && p[i] <= 0x39 && digits < 3 {
-          octet = octet * 10 + UInt32(p[i] - 0x30)
+          octet = octet * 10 + Int(p[i] - 0x30)
           digits += 1
           i += 1
         }
         guard digits > 0, octet <= 255 else { return nil }
-        value = value << 8 | octet
       }
-      return value
+      return AddressText(p + start, count: i - start)
+    }
+  }
+
+  /// An address's text (at most 15 bytes), ordered like the strings: bytes big-endian in two
+  /// words, zero-padded, so a prefix sorts first.
+  struct AddressText: Hashable, Comparable {
+    var high: UInt64 = 0
+    var low: UInt64 = 0
+
+    init(_ bytes: UnsafePointer<UInt8>, count: Int) {
+      for index in 0..<min(count, 16) {
+        let byte = UInt64(bytes[index])
+        if index < 8 {
+          high |= byte << (56 - 8 * index)
+        } else {
+          low |= byte << (56 - 8 * (index - 8))
+        }
+      }
+    }
+
+    static func < (left: AddressText, right: AddressText) -> Bool {
+      left.high != right.high ? left.high < right.high : left.low < right.low
     }
   }
 }

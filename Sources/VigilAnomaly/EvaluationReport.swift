@@ -25,6 +25,13 @@ public struct EvaluationReport: Sendable {
     public var malformed: Int
     /// The ROC-AUC of each seed, in the order run.
     public var seedROCAUCs: [Double] = []
+    /// For a replication of logged runs: the ROC-AUC logged for each seed (else empty).
+    public var loggedROCAUCs: [Double] = []
+
+    /// How many seeds' ROC-AUC equals the logged one to the 6th decimal (the logs' precision).
+    public var reproducedRuns: Int {
+      zip(seedROCAUCs, loggedROCAUCs).filter { abs($0 - $1) < 5e-7 }.count
+    }
 
     /// True when the mean ROC-AUC is in the target range.
     public var meetsTarget: Bool { target.contains(rocAUC) }
@@ -75,6 +82,11 @@ public struct EvaluationReport: Sendable {
         cell + String(repeating: " ", count: widths[i] - cell.count)
       }
       out += cells.joined(separator: "  ").trimmingSuffixSpaces() + "\n"
+    }
+    for row in rows where !row.loggedROCAUCs.isEmpty {
+      out +=
+        "\(row.model): \(row.reproducedRuns) of \(row.loggedROCAUCs.count) logged runs reproduced"
+        + " to 6 decimals\n"
     }
     let met = rows.filter(\.meetsTarget).count
     out += "\(met) of \(rows.count) rows meet their published target\n"

@@ -14,9 +14,9 @@ public struct MIDASR: Sendable {
     public var value: Double { max(edge, source, destination) }
   }
 
-  /// How much of the current counts survives each tick (the paper: 0.5).
-  public let decay: Float
-  /// How edges and nodes are hashed (and, for `.reference`, scored like the C++).
+  /// How much of the current counts survives each tick (the authors' runs: 0.6).
+  public let decay: Double
+  /// How edges and nodes are hashed (and, for `.reference`, scored like the authors' code).
   public let hashing: MIDAS.Hashing
   var currentEdge: CountMinSketch
   var totalEdge: CountMinSketch
@@ -24,45 +24,58 @@ public struct MIDASR: Sendable {
   var totalSource: CountMinSketch
   var currentDestination: CountMinSketch
   var totalDestination: CountMinSketch
+  /// True when each current sketch hashes like its total (one slot computation serves both).
+  let sharesHashing: Bool
   var origin: Int?
   /// The tick of the latest edge (1 before any edge).
   public private(set) var tick: Int = 1
 
-  /// A detector with `rows` × `buckets` sketches (the paper: 2 × 1024, decay 0.5).
-  public init(rows: Int = 2, buckets: Int = 1024, decay: Double = 0.5, seed: UInt64) {
+  /// A detector with `rows` × `buckets` sketches (the paper: 2 × 1024).
+  public init(rows: Int = 2, buckets: Int = 1024, decay: Double = 0.6, seed: UInt64) {
     self.init(rows: rows, buckets: buckets, decay: decay, hashing: .multiplyShift(seed: seed))
   }
 
-  /// A detector with `rows` × `buckets` sketches hashed as `hashing` says; with `.reference`
-  /// the edge, source and destination sketches draw their parameters from one glibc `rand()`
-  /// sequence in that order, as the C++ constructor does.
-  public init(rows: Int = 2, buckets: Int = 1024, decay: Double = 0.5, hashing: MIDAS.Hashing) {
-    self.decay = Float(min(max(decay, 0), 1))
+  /// A detector with `rows` × `buckets` sketches hashed as `hashing` says. Multiply-shift: one
+  /// SplitMix64 stream seeds the edge, source and destination sketches, each current sketch
+  /// shared with its total. Reference: every sketch draws its own parameters from one `rand()`
+  /// stream in the authors' order (current edge, total edge, current source, current
+  /// destination, total source, total destination).
+  public init(rows: Int = 2, buckets: Int = 1024, decay: Double = 0.6, hashing: MIDAS.Hashing) {
+    self.decay = min(max(decay, 0), 1)
     self.hashing = hashing
-    // Multiply-shift: one SplitMix64 stream gives each pair of sketches its seed; reference:
-    // one glibc rand() stream gives each its parameters, edge then source then destination.
     var seeds = SplitMix64(seed: hashing.multiplyShiftSeed)
-    var random = GlibcRandom(seed: hashing.glibcSeed)
-    currentEdge = MIDAS.sketch(
-      rows: rows, buckets: buckets, hashing: hashing, random: &random, seed: seeds.next())
-    currentSource = MIDAS.sketch(
-      rows: rows, buckets: buckets, hashing: hashing, random: &random, seed: seeds.next())
-    currentDestination = MIDAS.sketch(
-      rows: rows, buckets: buckets, hashing: hashing, random: &random, seed: seeds.next())
-    totalEdge = currentEdge
-    totalSource = currentSource
-    totalDestination = currentDestination
+    var random = MSVCRandom(seed: hashing.referenceSeed.seed)
+    func make() -> CountMinSketch {
+      MIDAS.sketch(
+        rows: rows, buckets: buckets, hashing: hashing, random: &random, seed: seeds.next())
+    }
+    sharesHashing = !hashing.isReference
+    if sharesHashing {
+      currentEdge = make()
+      currentSource = make()
+      currentDestination = make()
+      totalEdge = currentEdge
+      totalSource = currentSource
+      totalDestination = currentDestination
+    } else {
+      currentEdge = make()
+      totalEdge = make()
+      currentSource = make()
+      currentDestination = make()
+      totalSource = make()
+      totalDestination = make()
+    }
   }
 
   /// The scores of the edge `source → destination` at `time` (ticks of any unit,
   /// non-decreasing), after counting it. Current counts decay by `decay` for every tick passed
-  /// (with `.reference` hashing: once per change of tick, as the C++ does).
+  /// (with `.reference` hashing: once per change of tick, as the authors' code does).
   public mutating func score(source: UInt64, destination: UInt64, time: Int) -> Score {
     let base = origin ?? time
     if origin == nil { origin = time }
     let now = time - base + 1
     if now > tick {
-      var factor: Float = 1
+      var factor = 1.0
       let steps = hashing.isReference ? 1 : min(now - tick, 64)
       for _ in 0..<steps { factor *= decay }
       currentEdge.scale(by: factor)
@@ -70,39 +83,20 @@ public struct MIDASR: Sendable {
       currentDestination.scale(by: factor)
       tick = now
     }
-    let t = Double(tick)
-    let edge = MIDASR.count(&currentEdge, &totalEdge, source, destination)
-    let from = MIDASR.count(&currentSource, &totalSource, source, 0)
-    let to = MIDASR.count(&currentDestination, &totalDestination, destination, 0)
+    let shared = sharesHashing
+    let edge = MIDAS.count(&currentEdge, &totalEdge, shared, source, destination)
+    let from = MIDAS.count(&currentSource, &totalSource, shared, source, 0)
+    let to = MIDAS.count(&currentDestination, &totalDestination, shared, destination, 0)
     if hashing.isReference {
-      let f = Float(tick)
       return Score(
-        edge: Double(MIDAS.referenceChiSquared(current: edge.a, total: edge.s, tick: f)),
-        source: Double(MIDAS.referenceChiSquared(current: from.a, total: from.s, tick: f)),
-        destination: Double(MIDAS.referenceChiSquared(current: to.a, total: to.s, tick: f)))
+        edge: MIDAS.referenceRelationalChiSquared(current: edge.a, total: edge.s, tick: tick),
+        source: MIDAS.referenceRelationalChiSquared(current: from.a, total: from.s, tick: tick),
+        destination: MIDAS.referenceRelationalChiSquared(current: to.a, total: to.s, tick: tick))
     }
+    let t = Double(tick)
     return Score(
-      edge: MIDAS.chiSquared(current: Double(edge.a), total: Double(edge.s), tick: t),
-      source: MIDAS.chiSquared(current: Double(from.a), total: Double(from.s), tick: t),
-      destination: MIDAS.chiSquared(current: Double(to.a), total: Double(to.s), tick: t))
-  }
-
-  /// Adds one to the key in both sketches (same hashing) and returns both estimates: `a` the
-  /// current count, `s` the total.
-  @inline(__always)
-  static func count(
-    _ current: inout CountMinSketch, _ total: inout CountMinSketch, _ first: UInt64,
-    _ second: UInt64
-  ) -> (a: Float, s: Float) {
-    var a = Float.infinity
-    var s = Float.infinity
-    for row in 0..<current.rows {
-      let slot = current.slot(row: row, first, second)
-      current.counts[slot] += 1
-      total.counts[slot] += 1
-      a = min(a, current.counts[slot])
-      s = min(s, total.counts[slot])
-    }
-    return (a, s)
+      edge: MIDAS.chiSquared(current: edge.a, total: edge.s, tick: t),
+      source: MIDAS.chiSquared(current: from.a, total: from.s, tick: t),
+      destination: MIDAS.chiSquared(current: to.a, total: to.s, tick: t))
   }
 }

@@ -1,7 +1,14 @@
-/// The runs the MIDAS authors logged for DARPA with their C++ (Stream-AD/MIDAS,
-/// `doc/Experiment/MIDAS/{Normal,Relational}/Time,AUC/DARPA.csv`: 2 × 1024 sketches, decay 0.5,
-/// `srand(time(nullptr))`): each run's seed and ROC-AUC (6 decimals). The published bands
+/// The runs the MIDAS authors logged for DARPA (Stream-AD/MIDAS,
+/// `doc/Experiment/MIDAS/{Normal,Relational}/Time,AUC/DARPA.csv`: 2 × 1024 sketches, 21 runs
+/// each, `srand(time(nullptr))`): each run's seed and ROC-AUC (6 decimals). The published bands
 /// (MIDAS 0.897–0.911, MIDAS-R 0.950–0.955) are the spread of these runs.
+///
+/// `MIDAS.Hashing.reference` reproduces every one of them to the 6th decimal: the runs were made
+/// with the hashing of the authors' first release (`edgehash.cpp`, `nodehash.cpp`, `anom.cpp`:
+/// parameters `rand() % (buckets − 1) + 1` and `rand() % buckets`, the largest source id as the
+/// edge multiplier, a parameter set per sketch, MIDAS-R decay 0.6) built on Windows (the
+/// Microsoft C runtime's `rand()`), their scores printed with `%f` and read back for the
+/// ROC-AUC.
 public enum MIDASReferenceRuns {
   /// One logged run.
   public struct Run: Sendable, Hashable {
@@ -9,6 +16,12 @@ public enum MIDASReferenceRuns {
     public var seed: UInt32
     /// The ROC-AUC the authors' evaluation printed.
     public var rocAUC: Double
+
+    /// A run with `seed` and its logged ROC-AUC.
+    public init(seed: UInt32, rocAUC: Double) {
+      self.seed = seed
+      self.rocAUC = rocAUC
+    }
   }
 
   /// MIDAS (NormalCore), 21 runs.

@@ -40,30 +40,33 @@ import Testing
     let stream = DARPAEdgeStream(csv: Array(csv.utf8))
     var configuration = AnomalyEvaluation.Configuration()
     configuration.midasSeeds = [1]
-    configuration.midasReferenceSeeds = [7]
-    configuration.midasRReferenceSeeds = [8, 9]
+    configuration.midasReferenceRuns = [.init(seed: 7, rocAUC: 0.5)]
+    configuration.midasRReferenceRuns = [.init(seed: 8, rocAUC: 0.5), .init(seed: 9, rocAUC: 0.5)]
     let rows = AnomalyEvaluation.midas(on: stream, name: "synthetic", configuration: configuration)
     #expect(
       rows.map(\.model) == [
-        "MIDAS 2×1024 mshift", "MIDAS 2×1024 ref", "MIDAS 2×1024 ref-abs",
-        "MIDAS-R 2×1024 α=0.50 mshift", "MIDAS-R 2×1024 α=0.50 ref",
-        "MIDAS-R 2×1024 α=0.50 ref-abs",
+        "MIDAS 2×1024 mshift", "MIDAS 2×1024 ref", "MIDAS-R 2×1024 α=0.60 mshift",
+        "MIDAS-R 2×1024 α=0.60 ref",
       ])
     #expect(rows.allSatisfy { $0.rocAUC > 0.9 && $0.items == 420 && $0.anomalies == 60 })
     #expect(rows[0].target == AnomalyEvaluation.Target.midas)
-    #expect(rows[4].seedROCAUCs.count == 2)
+    #expect(rows[3].seedROCAUCs.count == 2)
+    // The logged values are not this stream's: nothing is reproduced, and the report says so.
+    #expect(rows[3].loggedROCAUCs == [0.5, 0.5])
+    #expect(rows[3].reproducedRuns == 0)
+    #expect(rows[0].loggedROCAUCs.isEmpty)
     #expect(
-      EvaluationReport(rows: rows).seedText.contains("MIDAS-R 2×1024 α=0.50 ref on synthetic: "))
-    #expect(rows[5].target == AnomalyEvaluation.Target.midasR)
+      EvaluationReport(rows: rows).seedText.contains("MIDAS-R 2×1024 α=0.60 ref on synthetic: "))
+    #expect(rows[3].target == AnomalyEvaluation.Target.midasR)
     let report = EvaluationReport(rows: rows)
-    #expect(report.text.contains("of 6 rows meet their published target"))
+    #expect(report.text.contains("of 4 rows meet their published target"))
+    #expect(report.text.contains("MIDAS-R 2×1024 α=0.60 ref: 0 of 2 logged runs reproduced"))
 
-    configuration.includesAbsoluteReference = false
-    configuration.midasReferenceSeeds = []
+    configuration.midasReferenceRuns = []
     let fewer = AnomalyEvaluation.midas(on: stream, name: "synthetic", configuration: configuration)
     #expect(
       fewer.map(\.model) == [
-        "MIDAS 2×1024 mshift", "MIDAS-R 2×1024 α=0.50 mshift", "MIDAS-R 2×1024 α=0.50 ref",
+        "MIDAS 2×1024 mshift", "MIDAS-R 2×1024 α=0.60 mshift", "MIDAS-R 2×1024 α=0.60 ref",
       ])
   }
 

@@ -30,6 +30,23 @@ import VigilTesting
     #expect(stream.malformed.map(\.line) == [4, 6])
   }
 
+  @Test func addressesAreNodesByTheirTextLikePandasCategories() {
+    // The DARPA file writes one host both padded and not; the authors' preprocessing (string
+    // categories) makes two nodes of it, in string order.
+    let csv = """
+      172.016.112.20,192.168.001.010,06/01/1998-07:55,-
+      172.016.112.020,192.168.001.010,06/01/1998-07:56,-
+      172.016.112.2,172.016.112.020,06/01/1998-07:57,-
+
+      """
+    let stream = DARPAEdgeStream(csv: Array(csv.utf8))
+    // Text order: 172.016.112.020 < 172.016.112.2 < 172.016.112.20 < 192.168.001.010.
+    #expect(stream.nodes == 4)
+    #expect(stream.sources == [2, 0, 1])
+    #expect(stream.destinations == [3, 3, 0])
+    #expect(stream.largestSource == 2)
+  }
+
   @Test func readsAZipArchiveBuiltByPythonInChunks() throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
       "vigil-anomaly-zip-\(getpid())")

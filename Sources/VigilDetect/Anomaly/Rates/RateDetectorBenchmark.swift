@@ -22,6 +22,9 @@ public enum RateDetectorBenchmark {
     public var alerts: Int
     /// Series the ceiling loop summed (keeps it from being optimized away).
     public var ceilingSeries: Int
+    /// Resident memory the first round's detector grew by, per series it holds (0 when the
+    /// platform does not report resident memory).
+    public var bytesPerSeries: Int = 0
 
     /// The detector's rate over the ceiling.
     public var ratio: Double { ceilingPerSecond > 0 ? observationsPerSecond / ceilingPerSecond : 0 }
@@ -30,7 +33,8 @@ public enum RateDetectorBenchmark {
     public var description: String {
       "\(observations) observations over \(series) series: \(millions(observationsPerSecond)) M "
         + "obs/s (keyed-sum ceiling \(millions(ceilingPerSecond)) M/s, "
-        + "\(Int((ratio * 100).rounded())) %), \(bucketsClosed) buckets closed, \(alerts) alert(s)"
+        + "\(Int((ratio * 100).rounded())) %), \(bucketsClosed) buckets closed, \(alerts) alert(s); "
+        + "memory \(bytesPerSeries) B per series (resident growth)"
     }
 
     private func millions(_ rate: Double) -> Double { (rate / 1e5).rounded() / 10 }
@@ -65,7 +69,8 @@ public enum RateDetectorBenchmark {
     var alerts = 0
     var closed = 0
     var summed = 0
-    for _ in 0..<max(1, rounds) {
+    var bytesPerSeries = 0
+    for round in 0..<max(1, rounds) {
       var t = clock.now
       var sums: [RateDetector.SeriesKey: Double] = [:]
       for item in stream {
@@ -74,6 +79,7 @@ public enum RateDetectorBenchmark {
       }
       best.ceiling = max(best.ceiling, rate(observations, clock.now - t))
 
+      let before = round == 0 ? ProcessMemory.residentBytes() : 0
       var detector = RateDetector()
       var raised = 0
       var nextMinute = start.adding(.seconds(60))
@@ -86,6 +92,10 @@ public enum RateDetectorBenchmark {
         raised += detector.observe(item).count
       }
       best.detector = max(best.detector, rate(observations, clock.now - t))
+      if round == 0, before > 0, !detector.series.isEmpty {
+        let growth = max(0, ProcessMemory.residentBytes() - before)
+        bytesPerSeries = growth / detector.series.count
+      }
       alerts = raised
       closed = detector.series.values.reduce(0) { $0 + $1.baseline.buckets }
       summed = sums.count
@@ -93,7 +103,7 @@ public enum RateDetectorBenchmark {
     return Result(
       observations: observations, series: keys.count * kinds.count, bucketsClosed: closed,
       observationsPerSecond: best.detector, ceilingPerSecond: best.ceiling, alerts: alerts,
-      ceilingSeries: summed)
+      ceilingSeries: summed, bytesPerSeries: bytesPerSeries)
   }
 
   static func rate(_ count: Int, _ duration: Duration) -> Double {

@@ -12,4 +12,13 @@ enum RobustStatistics {
   static func mad(_ values: [Double], around center: Double) -> Double {
     median(values.map { abs($0 - center) })
   }
+
+  /// The median of `values`, sorting them in place (no allocation); 0 for no values.
+  static func median(inPlace values: UnsafeMutableBufferPointer<Double>) -> Double {
+    guard !values.isEmpty else { return 0 }
+    var sorted = values
+    sorted.sort()
+    let middle = sorted.count / 2
+    return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+  }
 }

@@ -6,8 +6,9 @@ import VigilCore
 /// hours rather than a week.
 ///
 /// Memory is bounded: per hour-of-week slot a ring of at most `weeks` hour summaries (the hour's
-/// median bucket value and its MAD, as `Float`), allocated when the first hour closes, plus the
-/// open hour's bucket values.
+/// median bucket value and its MAD, 16 bits each: `HourSummaryCode`), allocated when the first
+/// hour closes (4,032 bytes with 6 weeks), plus one byte of ring state per slot and the open
+/// hour's bucket values.
 public struct SeasonalBaseline: Sendable {
   /// Baseline settings.
   public struct Configuration: Sendable {
@@ -75,13 +76,12 @@ public struct SeasonalBaseline: Sendable {
   /// EWMA variance of the bucket values.
   public private(set) var variance = 0.0
 
-  /// Per slot and week: median then MAD (`slot * weeks * 2 + week * 2`); empty until an hour
-  /// closes.
-  private var summaries: [Float] = []
-  /// Per slot: how many weeks hold a summary.
-  private var filled: [UInt8] = []
-  /// Per slot: the week the next summary goes into.
-  private var nextWeek: [UInt8] = []
+  /// Per slot and week: median then MAD (`slot * weeks * 2 + week * 2`), as `HourSummaryCode`s;
+  /// empty until an hour closes.
+  private var summaries: [UInt16] = []
+  /// Per slot: how many weeks hold a summary (low 4 bits) and the week the next summary goes
+  /// into (high 4 bits); weeks are at most 8.
+  private var rings: [UInt8] = []
   /// The absolute hour (hours since the epoch) of the open hour.
   private var openHour: Int64?
   /// The open hour's bucket values.
@@ -114,32 +114,37 @@ public struct SeasonalBaseline: Sendable {
 
   /// Weeks of history the slot of `time` holds.
   public func weeksOfHistory(at time: Timestamp) -> Int {
-    let slot = Self.slot(of: time)
-    return filled.isEmpty ? 0 : Int(filled[slot])
+    filledWeeks(slot: Self.slot(of: time))
+  }
+
+  /// Weeks of history slot `slot` holds.
+  private func filledWeeks(slot: Int) -> Int {
+    rings.isEmpty ? 0 : Int(rings[slot] & 0x0F)
   }
 
   /// What the bucket starting at `time` is expected to hold; nil while still learning.
   public func expectation(at time: Timestamp) -> Expectation? {
     let slot = Self.slot(of: time)
-    let weeks = filled.isEmpty ? 0 : Int(filled[slot])
+    let weeks = filledWeeks(slot: slot)
     if weeks >= configuration.minimumWeeks {
-      var medians: [Double] = []
-      var mads: [Double] = []
-      medians.reserveCapacity(weeks)
-      mads.reserveCapacity(weeks)
       let base = slot * configuration.weeks * 2
-      for week in 0..<weeks {
-        medians.append(Double(summaries[base + week * 2]))
-        mads.append(Double(summaries[base + week * 2 + 1]))
+      return withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * weeks) { scratch in
+        let medians = UnsafeMutableBufferPointer(rebasing: scratch[0..<weeks])
+        let mads = UnsafeMutableBufferPointer(rebasing: scratch[weeks..<(2 * weeks)])
+        for week in 0..<weeks {
+          medians[week] = HourSummaryCode.decode(summaries[base + week * 2])
+          mads[week] = HourSummaryCode.decode(summaries[base + week * 2 + 1])
+        }
+        let center = RobustStatistics.median(inPlace: medians)
+        // Noise within the hour, or drift of the hour from week to week: whichever is larger.
+        let within = RobustStatistics.median(inPlace: mads)
+        for week in 0..<weeks { medians[week] = abs(medians[week] - center) }
+        let across = RobustStatistics.median(inPlace: medians)
+        let spread = 1.4826 * max(within, across)
+        return Expectation(
+          center: center, scale: scale(spread: spread, center: center),
+          source: .seasonal(weeks: weeks))
       }
-      let center = RobustStatistics.median(medians)
-      // Noise within the hour, or drift of the hour from week to week: whichever is larger.
-      let within = RobustStatistics.median(mads)
-      let across = RobustStatistics.mad(medians, around: center)
-      let spread = 1.4826 * max(within, across)
-      return Expectation(
-        center: center, scale: scale(spread: spread, center: center),
-        source: .seasonal(weeks: weeks))
     }
     guard buckets >= configuration.minimumBuckets else { return nil }
     return Expectation(
@@ -185,17 +190,16 @@ public struct SeasonalBaseline: Sendable {
     guard !hourValues.isEmpty else { return }
     let weeks = configuration.weeks
     if summaries.isEmpty {
-      summaries = [Float](repeating: 0, count: Self.slots * weeks * 2)
-      filled = [UInt8](repeating: 0, count: Self.slots)
-      nextWeek = [UInt8](repeating: 0, count: Self.slots)
+      summaries = [UInt16](repeating: 0, count: Self.slots * weeks * 2)
+      rings = [UInt8](repeating: 0, count: Self.slots)
     }
     let median = RobustStatistics.median(hourValues)
     let mad = RobustStatistics.mad(hourValues, around: median)
     let slot = Self.slot(hour: hour)
-    let week = Int(nextWeek[slot])
-    summaries[(slot * weeks + week) * 2] = Float(median)
-    summaries[(slot * weeks + week) * 2 + 1] = Float(mad)
-    nextWeek[slot] = UInt8((week + 1) % weeks)
-    filled[slot] = UInt8(min(weeks, Int(filled[slot]) + 1))
+    let week = Int(rings[slot] >> 4)
+    summaries[(slot * weeks + week) * 2] = HourSummaryCode.encode(median)
+    summaries[(slot * weeks + week) * 2 + 1] = HourSummaryCode.encode(mad)
+    let filled = min(weeks, filledWeeks(slot: slot) + 1)
+    rings[slot] = UInt8((week + 1) % weeks) << 4 | UInt8(filled)
   }
 }
