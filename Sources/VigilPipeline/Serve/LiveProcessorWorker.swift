@@ -26,7 +26,7 @@ final class LiveProcessorWorker: @unchecked Sendable {
   private var summariesAt: Timestamp?
   /// When the baselines were last saved (profiles observed after it are written next).
   private var baselinesSavedAt: Timestamp?
-  private var baselinesSavedThrough: Timestamp?
+  private var baselinesSaved = BaselineStorage.SaveMark()
   /// The last baseline feedback row applied.
   private var feedbackApplied: Int64 = 0
   private var processedThrough: Int64
@@ -57,12 +57,12 @@ final class LiveProcessorWorker: @unchecked Sendable {
       stage.withBaselines { baselines in
         if !baselines.isEmpty { baselines[0] = restored.detector }
       }
-      if restored.restored > 0 || restored.unreadable > 0 {
+      if restored.restored > 0 || restored.series > 0 || restored.unreadable > 0 {
         processor.logger.info(
           "learned profiles restored",
           metadata: [
             "stream": "\(Self.baselineStream)", "profiles": "\(restored.restored)",
-            "unreadable": "\(restored.unreadable)",
+            "series": "\(restored.series)", "unreadable": "\(restored.unreadable)",
           ])
       }
     } catch {
@@ -70,8 +70,8 @@ final class LiveProcessorWorker: @unchecked Sendable {
     }
   }
 
-  /// Saves the profiles observed since the last save, at most every `baselineSaveInterval`
-  /// (always when `force`).
+  /// Saves the profiles observed and the rate series summarized since the last save, at most
+  /// every `baselineSaveInterval` (always when `force`).
   private func saveBaselines(_ now: Timestamp, force: Bool = false) {
     guard configuration.baselines != nil, let detector = stage.baselines.first else { return }
     if !force, let last = baselinesSavedAt,
@@ -81,11 +81,10 @@ final class LiveProcessorWorker: @unchecked Sendable {
     }
     baselinesSavedAt = now
     do {
-      let snapshot = detector.snapshot()
-      let rows = try BaselineStorage.rows(
-        snapshot, stream: Self.baselineStream, since: baselinesSavedThrough)
+      let (rows, mark) = try BaselineStorage.rows(
+        for: detector, stream: Self.baselineStream, after: baselinesSaved)
       try processor.store.save(profiles: rows)
-      baselinesSavedThrough = snapshot.records.map(\.lastObservation).max()
+      baselinesSaved = mark
     } catch {
       processor.logger.error("cannot save learned profiles", metadata: ["error": "\(error)"])
     }
@@ -286,7 +285,7 @@ final class LiveProcessorWorker: @unchecked Sendable {
         BaselineFeedbackApplier.apply(feedback, stream: Self.baselineStream, to: &baselines[0])
       }
       // Feedback changes profiles without new observations: the next save writes them all.
-      if changed > 0 { baselinesSavedThrough = nil }
+      if changed > 0 { baselinesSaved.profilesThrough = nil }
       processor.logger.info(
         "baseline feedback applied",
         metadata: ["rows": "\(feedback.count)", "changed": "\(changed)"])

@@ -44,25 +44,30 @@ public final class LiveNetworkDetection: Sendable {
   /// The stream name the flow baselines are stored under.
   public static let baselineStream = "flows"
 
-  /// Loads the flow baselines' profiles from the store; returns how many were restored.
+  /// Loads the flow baselines' profiles and rate series from the store; returns how many were
+  /// restored.
   @discardableResult
-  public func restoreBaselines(from store: SQLiteStore) throws -> (restored: Int, unreadable: Int) {
+  public func restoreBaselines(from store: SQLiteStore) throws -> (
+    restored: Int, series: Int, unreadable: Int
+  ) {
     guard let configuration = detection.withLock({ $0.baseline?.configuration }) else {
-      return (0, 0)
+      return (0, 0, 0)
     }
     let restored = try BaselineStorage.restore(
       stream: Self.baselineStream, from: store, configuration: configuration)
     let detector = restored.detector
     detection.withLock { $0.replaceBaseline(detector) }
-    return (restored.restored, restored.unreadable)
+    return (restored.restored, restored.series, restored.unreadable)
   }
 
-  /// Saves the profiles observed after `since`; returns the latest observation saved.
-  public func saveBaselines(to store: SQLiteStore, since: Timestamp?) throws -> Timestamp? {
-    guard let snapshot = detection.withLock({ $0.baseline?.snapshot() }) else { return since }
-    try store.save(
-      profiles: BaselineStorage.rows(snapshot, stream: Self.baselineStream, since: since))
-    return snapshot.records.map(\.lastObservation).max() ?? since
+  /// Saves what the flow baselines learned after `mark`; returns the new mark.
+  public func saveBaselines(to store: SQLiteStore, after mark: BaselineStorage.SaveMark) throws
+    -> BaselineStorage.SaveMark
+  {
+    guard let detector = detection.withLock({ $0.baseline }) else { return mark }
+    return try BaselineStorage.save(
+      detector, stream: Self.baselineStream, to: store, after: mark
+    ).mark
   }
 
   /// Applies stored baseline feedback to the flow baselines; returns what changed.

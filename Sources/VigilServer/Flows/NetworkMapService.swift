@@ -31,11 +31,11 @@ struct NetworkMapService: Service {
     var lastPaths = ContinuousClock.now
     var pathAlerts = ExposurePathAlerts()
     var lastBaselineSave = ContinuousClock.now
-    var savedThrough: Timestamp?
+    var saved = BaselineStorage.SaveMark()
     func saveBaselines() {
       guard let detection else { return }
       do {
-        savedThrough = try detection.saveBaselines(to: store, since: savedThrough)
+        saved = try detection.saveBaselines(to: store, after: saved)
       } catch {
         logger.warning("cannot save learned flow profiles", metadata: ["error": "\(error)"])
       }
@@ -70,7 +70,7 @@ struct NetworkMapService: Service {
           let feedback = try store.baselineFeedback(after: feedbackApplied)
           if let last = feedback.last?.id {
             feedbackApplied = last
-            if detection.applyBaselineFeedback(feedback) > 0 { savedThrough = nil }
+            if detection.applyBaselineFeedback(feedback) > 0 { saved.profilesThrough = nil }
           }
         } catch {
           logger.warning("cannot read baseline feedback", metadata: ["error": "\(error)"])

@@ -84,10 +84,13 @@ public struct ServeRuntime: Sendable {
         window: configuration.detection.aggregationWindow, logger: logger.child("network"),
         metrics: metrics.factory))
     let restored = try networkDetection.restoreBaselines(from: store)
-    if restored.restored > 0 || restored.unreadable > 0 {
+    if restored.restored > 0 || restored.series > 0 || restored.unreadable > 0 {
       logger.info(
         "learned flow profiles restored",
-        metadata: ["profiles": "\(restored.restored)", "unreadable": "\(restored.unreadable)"])
+        metadata: [
+          "profiles": "\(restored.restored)", "series": "\(restored.series)",
+          "unreadable": "\(restored.unreadable)",
+        ])
     }
     let networkMap = LiveNetworkMap(cluster: cluster, detection: networkDetection)
     try Self.replayFlows(

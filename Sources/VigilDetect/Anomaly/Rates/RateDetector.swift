@@ -54,6 +54,10 @@ public struct RateDetector: Sendable {
   var series: [SeriesKey: SeriesState] = [:]
   var gate: StatisticalAlertGate
   let bucketNanoseconds: Int64
+  /// The latest bucket every series has been closed up to (`advance`), for what a save covers.
+  var advancedToBucket: Int64?
+  /// After a restore: the latest saved open bucket, until the first time seen (see `resume`).
+  var resumeBucket: Int64?
 
   /// Creates the detector.
   public init(configuration: Configuration = .init()) {
@@ -80,6 +84,7 @@ public struct RateDetector: Sendable {
   /// Adds one amount; returns the alerts of the buckets it closed (its series' earlier buckets).
   public mutating func observe(_ item: SeriesObservation) -> [Alert] {
     let bucket = bucketIndex(item.time)
+    if resumeBucket != nil { resume(at: bucket) }
     let key = SeriesKey(entity: item.entity, series: item.series)
     guard let index = series.index(forKey: key) else {
       series[key] = SeriesState(
@@ -103,6 +108,8 @@ public struct RateDetector: Sendable {
   /// repeats of windows that closed.
   public mutating func advance(to now: Timestamp) -> [Alert] {
     let bucket = bucketIndex(now)
+    advancedToBucket = max(advancedToBucket ?? bucket, bucket)
+    if resumeBucket != nil { resume(at: bucket) }
     var found: [Candidate] = []
     let closer = Closer(detector: self)
     for index in series.indices where series.values[index].bucket < bucket {

@@ -68,24 +68,26 @@ public struct SeasonalBaseline: Sendable {
   /// The settings in force.
   public let configuration: Configuration
   /// When the first bucket was added.
-  public private(set) var firstBucket: Timestamp?
+  public internal(set) var firstBucket: Timestamp?
   /// Buckets added so far.
-  public private(set) var buckets = 0
+  public internal(set) var buckets = 0
   /// EWMA mean of the bucket values.
-  public private(set) var mean = 0.0
+  public internal(set) var mean = 0.0
   /// EWMA variance of the bucket values.
-  public private(set) var variance = 0.0
+  public internal(set) var variance = 0.0
 
   /// Per slot and week: median then MAD (`slot * weeks * 2 + week * 2`), as `HourSummaryCode`s;
   /// empty until an hour closes.
-  private var summaries: [UInt16] = []
+  var summaries: [UInt16] = []
   /// Per slot: how many weeks hold a summary (low 4 bits) and the week the next summary goes
   /// into (high 4 bits); weeks are at most 8.
-  private var rings: [UInt8] = []
+  var rings: [UInt8] = []
   /// The absolute hour (hours since the epoch) of the open hour.
-  private var openHour: Int64?
+  var openHour: Int64?
   /// The open hour's bucket values.
-  private var hourValues: [Double] = []
+  var hourValues: [Double] = []
+  /// The absolute hour whose summary was added last (what a save since then has not seen).
+  public internal(set) var lastClosedHour: Int64?
 
   /// Hour-of-week slots.
   public static let slots = 168
@@ -118,7 +120,7 @@ public struct SeasonalBaseline: Sendable {
   }
 
   /// Weeks of history slot `slot` holds.
-  private func filledWeeks(slot: Int) -> Int {
+  func filledWeeks(slot: Int) -> Int {
     rings.isEmpty ? 0 : Int(rings[slot] & 0x0F)
   }
 
@@ -201,5 +203,6 @@ public struct SeasonalBaseline: Sendable {
     summaries[(slot * weeks + week) * 2 + 1] = HourSummaryCode.encode(mad)
     let filled = min(weeks, filledWeeks(slot: slot) + 1)
     rings[slot] = UInt8((week + 1) % weeks) << 4 | UInt8(filled)
+    lastClosedHour = hour
   }
 }
