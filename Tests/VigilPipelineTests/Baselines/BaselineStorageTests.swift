@@ -13,6 +13,17 @@ struct BaselineStorageTests {
   static let api = EntityKey.workload(namespace: "payments", kind: "Deployment", name: "api")
   static let worker = EntityKey.serviceAccount(namespace: "payments", name: "worker")
 
+  /// Runs `body` with a store in a temporary directory, removed afterwards.
+  static func withStore(_ body: (SQLiteStore) throws -> Void) throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "vigil-baselines-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let store = try SQLiteStore(path: directory.appendingPathComponent("vigil.db").path)
+    defer { try? store.close() }
+    try body(store)
+  }
+
   static func detector() -> BaselineDetector {
     var configuration = BaselineDetector.Configuration()
     configuration.setLearningPeriod(.seconds(60))
@@ -45,12 +56,10 @@ struct BaselineStorageTests {
 
   @Test("profiles saved to the store restore with the same known values and novelty decisions")
   func roundTrip() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "vigil-baselines-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let store = try SQLiteStore(path: directory.appendingPathComponent("vigil.db").path)
-    defer { try? store.close() }
+    try Self.withStore { store in try Self.roundTrip(store) }
+  }
+
+  static func roundTrip(_ store: SQLiteStore) throws {
     var detector = Self.detector()
     Self.learn(&detector)
     let first = try BaselineStorage.save(detector, stream: "flows", to: store)
@@ -78,12 +87,10 @@ struct BaselineStorageTests {
 
   @Test("rate series survive a restart with their hour-of-week baselines, saved once an hour")
   func rateSeriesRoundTrip() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "vigil-baselines-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let store = try SQLiteStore(path: directory.appendingPathComponent("vigil.db").path)
-    defer { try? store.close() }
+    try Self.withStore { store in try Self.rateSeriesRoundTrip(store) }
+  }
+
+  static func rateSeriesRoundTrip(_ store: SQLiteStore) throws {
     var detector = Self.detector()
     // Two weeks of a service account's writes, 2 per minute by day and none by night.
     let start = Timestamp(seconds: 1_793_577_600)  // a Monday, 00:00 UTC
@@ -143,15 +150,11 @@ struct BaselineStorageTests {
     BaselineFeedbackApplier.apply([unlock], stream: "flows", to: &flows)
     #expect(flows.novelty.book.profile(for: Self.api)?.locked == false)
     // The stored form reads back.
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "vigil-baselines-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let store = try SQLiteStore(path: directory.appendingPathComponent("vigil.db").path)
-    defer { try? store.close() }
-    let stored = try store.add(accept)
-    #expect(try store.baselineFeedback(after: 0).map { $0.id } == [stored.id])
-    #expect(try store.baselineFeedback(after: stored.id ?? 0).isEmpty)
-    #expect(BaselineFeedbackApplier.facts(in: stored).count == 2)
+    try Self.withStore { store in
+      let stored = try store.add(accept)
+      #expect(try store.baselineFeedback(after: 0).map { $0.id } == [stored.id])
+      #expect(try store.baselineFeedback(after: stored.id ?? 0).isEmpty)
+      #expect(BaselineFeedbackApplier.facts(in: stored).count == 2)
+    }
   }
 }
