@@ -124,12 +124,20 @@ public final class NodeAgent: Sendable {
         "kernel conntrack timestamps on: NEW events not read (start times from the kernel)")
     }
     do {
+      // The tracker emits a TCP connection at its TIME_WAIT update, so its DESTROY (after the
+      // TIME_WAIT timeout) only repeats it: the kernel drops those.
       let socket = try ConntrackSocket(
-        configuration: .init(namespacePath: configuration.namespacePath, events: events))
+        configuration: .init(
+          namespacePath: configuration.namespacePath, events: events,
+          dropEmittedDestroys: configuration.followUpdates))
       if configuration.followUpdates && !socket.isFiltered {
         logger.warning(
           "the kernel refused the conntrack update filter: every state change is read",
           metadata: ["errno": "\(socket.filterError)"])
+      } else if configuration.followUpdates && !socket.canDropEmittedDestroys {
+        logger.warning(
+          "the kernel refused the conntrack DESTROY filter: every DESTROY is read",
+          metadata: ["errno": "\(socket.destroyFilterError)"])
       }
       return socket
     } catch {
@@ -164,6 +172,13 @@ public final class NodeAgent: Sendable {
     var tracker = ConntrackFlowTracker.Configuration()
     tracker.node = configuration.node
     tracker.maxOpenFlows = configuration.maxOpenFlows
+    if socket.canDropEmittedDestroys,
+      let timeWait = ConntrackTimeWaitTimeout.read(namespacePath: configuration.namespacePath)
+    {
+      // No DESTROY ends the memory of a connection emitted at TIME_WAIT: keep it as long as
+      // its entry can still be in the table (and send a late event), not 180 s.
+      tracker.timeWaitRetention = timeWait + Self.timeWaitMargin
+    }
     let reader = ConntrackFlowReader(
       socket: socket, tracker: ConntrackFlowTracker(configuration: tracker))
     let emitted = configuration.stateDirectory.map {
@@ -184,13 +199,15 @@ public final class NodeAgent: Sendable {
       logger.warning("cannot dump the conntrack table", metadata: ["error": "\(error)"])
     }
     var seen = ReaderProgress()
-    var kinds: [ConntrackEvent.Kind: Int] = [:]
+    // Events per kind, at ``kindIndex(_:)`` (an array: no hashing per event).
+    var kinds = [Int](repeating: 0, count: 4)
     var lastReport = ContinuousClock.now
+    var destroyFallbacks = 0
     while !isStopping {
       let eventsBefore = reader.statistics.events
       do {
         var records = try reader.poll(
-          timeout: .milliseconds(250), onEvent: { kinds[$0.kind, default: 0] += 1 })
+          timeout: .milliseconds(250), onEvent: { kinds[Self.kindIndex($0.kind)] += 1 })
         if configuration.skipLoopback {
           records.removeAll { Self.isLoopback($0.sourceIP) && Self.isLoopback($0.destinationIP) }
         }
@@ -208,10 +225,23 @@ public final class NodeAgent: Sendable {
         logger.error("conntrack read failed", metadata: ["error": "\(error)"])
         Thread.sleep(forTimeInterval: 0.5)
       }
+      if reader.statistics.destroyFallbacks != destroyFallbacks {
+        destroyFallbacks = reader.statistics.destroyFallbacks
+        logger.warning(
+          """
+          the kernel dropped conntrack events: every DESTROY is read for a while, so connections \
+          whose close was lost are still reported
+          """,
+          metadata: ["for": "\(reader.destroyFallback)"])
+      }
       if ContinuousClock.now - lastReport >= .seconds(1) {
         lastReport = ContinuousClock.now
-        metrics.report(conntrack: reader, socket: socket, kinds: kinds, since: &seen)
-        kinds.removeAll(keepingCapacity: true)
+        var counted: [ConntrackEvent.Kind: Int] = [:]
+        for kind in ConntrackEvent.Kind.allCases where kinds[Self.kindIndex(kind)] > 0 {
+          counted[kind] = kinds[Self.kindIndex(kind)]
+          kinds[Self.kindIndex(kind)] = 0
+        }
+        metrics.report(conntrack: reader, socket: socket, kinds: counted, since: &seen)
       }
       // Waking for every event costs more than handling it: after a small batch, let events
       // gather for a moment (the socket buffer holds seconds of them; records are due anyway
@@ -234,10 +264,25 @@ public final class NodeAgent: Sendable {
     }
   }
 
+  /// Where `kind` is counted in the reader's per-kind array (4 slots).
+  static func kindIndex(_ kind: ConntrackEvent.Kind) -> Int {
+    switch kind {
+    case .new: 0
+    case .update: 1
+    case .destroy: 2
+    case .dump: 3
+    }
+  }
+
+  /// Added to the kernel's TIME_WAIT timeout for how long connections emitted at TIME_WAIT are
+  /// remembered (the kernel removes a timed-out entry a little later).
+  static let timeWaitMargin = Duration.seconds(10)
+
   /// A poll that handled fewer events than this is followed by ``coalescingPause``.
-  static let coalescingThreshold = 512
-  /// How long events gather after a small batch.
-  static let coalescingPause = 0.02
+  static let coalescingThreshold = 1_024
+  /// How long events gather after a small batch (a closed connection's record is ready within
+  /// about this: the counter replies are read in the same poll as the close).
+  static let coalescingPause = 0.05
 
   /// `127.0.0.0/8` or `::1`.
   static func isLoopback(_ address: String) -> Bool {

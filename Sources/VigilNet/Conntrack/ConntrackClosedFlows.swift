@@ -8,6 +8,8 @@ struct ConntrackClosedFlows: Sendable {
   private var byID: [UInt32: UInt64] = [:]
   private var byKey: [ConntrackFlowTracker.Key: UInt64] = [:]
   private var idOrder = FIFOQueue<(id: UInt32, serial: UInt64, at: Int64)>()
+  /// Ids kept for the shorter retention (``insert(key:id:serial:at:briefly:)``).
+  private var briefOrder = FIFOQueue<(id: UInt32, serial: UInt64, at: Int64)>()
   private var keyOrder = FIFOQueue<(key: ConntrackFlowTracker.Key, serial: UInt64, at: Int64)>()
 
   /// Connections remembered.
@@ -27,13 +29,19 @@ struct ConntrackClosedFlows: Sendable {
     if let id { byID[id] = nil } else { byKey[key] = nil }
   }
 
-  /// Remembers a connection emitted at `time`.
+  /// Remembers a connection emitted at `time`; `briefly`: only until the shorter horizon of
+  /// ``forget(before:briefBefore:)`` (entries without an id are kept the full retention).
   mutating func insert(
-    key: ConntrackFlowTracker.Key, id: UInt32?, serial: UInt64, at time: Timestamp
+    key: ConntrackFlowTracker.Key, id: UInt32?, serial: UInt64, at time: Timestamp,
+    briefly: Bool = false
   ) {
     if let id {
       byID[id] = serial
-      idOrder.append((id, serial, time.nanoseconds))
+      if briefly {
+        briefOrder.append((id, serial, time.nanoseconds))
+      } else {
+        idOrder.append((id, serial, time.nanoseconds))
+      }
     } else {
       byKey[key] = serial
       keyOrder.append((key, serial, time.nanoseconds))
@@ -42,6 +50,14 @@ struct ConntrackClosedFlows: Sendable {
 
   /// Forgets the oldest remembered connection; false when none is left.
   mutating func dropOldest() -> Bool {
+    if let briefFirst = briefOrder.first,
+      idOrder.first.map({ briefFirst.at <= $0.at }) ?? true,
+      keyOrder.first.map({ briefFirst.at <= $0.at }) ?? true
+    {
+      _ = briefOrder.popFirst()
+      if byID[briefFirst.id] == briefFirst.serial { byID[briefFirst.id] = nil }
+      return true
+    }
     let idFirst = idOrder.first
     let keyFirst = keyOrder.first
     if let idFirst, keyFirst.map({ idFirst.at <= $0.at }) ?? true {
@@ -57,8 +73,14 @@ struct ConntrackClosedFlows: Sendable {
     return false
   }
 
-  /// Forgets connections emitted before `horizon`.
-  mutating func forget(before horizon: Timestamp) {
+  /// Forgets connections emitted before `horizon` (those kept briefly: before
+  /// `briefHorizon`).
+  mutating func forget(before horizon: Timestamp, briefBefore briefHorizon: Timestamp) {
+    let briefLimit = briefHorizon.nanoseconds
+    while let first = briefOrder.first, first.at <= briefLimit {
+      _ = briefOrder.popFirst()
+      if byID[first.id] == first.serial { byID[first.id] = nil }
+    }
     let limit = horizon.nanoseconds
     while let first = idOrder.first, first.at <= limit {
       _ = idOrder.popFirst()

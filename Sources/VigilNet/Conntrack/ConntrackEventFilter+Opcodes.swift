@@ -61,5 +61,8 @@ extension ConntrackEventFilter {
     static let length: UInt32 = 3
     /// The message end (`nlmsg_len`, checked against the datagram length).
     static let messageEnd: UInt32 = 4
+    /// The message's ctnetlink type (`ConntrackWire.messageNew` for an UPDATE,
+    /// `ConntrackWire.messageDelete` for a DESTROY).
+    static let kind: UInt32 = 5
   }
 }

@@ -6,8 +6,8 @@ extension ConntrackFlowTracker {
   public mutating func observe(_ event: ConntrackEvent, at now: Timestamp) -> Step {
     statistics.events += 1
     let key = Key(tuple: event.original, zone: event.zone ?? 0)
-    if !earlierEmitted.isEmpty, event.kind != .new, open[key] == nil,
-      !closed.contains(key: key, id: event.id),
+    if !earlierEmitted.isEmpty, event.kind != .new, !Self.isTimeWaitUpdate(event),
+      open[key] == nil, !closed.contains(key: key, id: event.id),
       let id = event.id, earlierEmitted.contains(id)
     {
       // Emitted by the agent's previous run (listed again by the start-up dump).
@@ -27,18 +27,22 @@ extension ConntrackFlowTracker {
       if open[key] == nil { insert(event, key: key, at: now) }
       return step
     case .update, .dump:
-      if closed.contains(key: key, id: event.id) {
-        statistics.absorbed += 1
-        return Step()
-      }
+      // The flow is changed as a local value and written back once (each dictionary access
+      // hashes the key again).
       guard var flow = open[key] else {
-        insert(event, key: key, at: now)
-        guard let flow = open[key] else { return Step() }
+        if !Self.isTimeWaitUpdate(event), closed.contains(key: key, id: event.id) {
+          statistics.absorbed += 1
+          return Step()
+        }
+        nextSerial += 1
+        var flow = Self.flow(from: event, serial: nextSerial, at: now)
         if event.kind == .dump, event.original.proto == 6, flow.tcpState?.isClosed == true {
           // Listed already closed (start-up dump): the counters are here, emit it now.
-          return Step(record: finish(key: key, flow: flow, end: now))
+          return Step(record: finish(key: key, flow: flow, end: now, wasOpen: false))
         }
-        return closeIfDone(key: key, at: now, event: event)
+        let step = closeIfDone(key: key, flow: &flow, at: now, event: event)
+        insert(flow, key: key)
+        return step
       }
       if !Self.sameEntry(flow.id, event.id) {
         let record = finish(key: key, flow: flow, end: flow.end)
@@ -46,12 +50,13 @@ extension ConntrackFlowTracker {
         return Step(record: record)
       }
       Self.merge(event, into: &flow, at: now)
-      open[key] = flow
       if flow.closing, event.kind == .dump {
         // The counters asked for when it closed.
         return Step(record: finish(key: key, flow: flow, end: flow.end))
       }
-      return closeIfDone(key: key, at: now, event: event)
+      let step = closeIfDone(key: key, flow: &flow, at: now, event: event)
+      open[key] = flow
+      return step
     }
   }
 
@@ -68,8 +73,16 @@ extension ConntrackFlowTracker {
     }
     if !earlierEmitted.isEmpty && now > earlierEmittedUntil { earlierEmitted = [] }
     let horizon = now.adding(.zero - configuration.closedRetention)
-    closed.forget(before: horizon)
+    let briefHorizon = configuration.timeWaitRetention.map { now.adding(.zero - $0) } ?? horizon
+    closed.forget(before: horizon, briefBefore: briefHorizon)
     return records
+  }
+
+  /// An UPDATE to TIME_WAIT, which an entry sends once: one that matches an emitted connection
+  /// (id and tuple) is a new entry in the memory of the old one, gone without a DESTROY seen
+  /// (the socket's filter drops TIME_WAIT DESTROYs), so it is never absorbed.
+  static func isTimeWaitUpdate(_ event: ConntrackEvent) -> Bool {
+    event.kind == .update && event.tcpState == .timeWait
   }
 
   /// True unless both ids are known and differ.
@@ -98,46 +111,55 @@ extension ConntrackFlowTracker {
     return record(key: key, flow: flow, end: end)
   }
 
-  /// Marks a TCP connection that reached TIME_WAIT/CLOSE as closing and asks for its counters.
-  private mutating func closeIfDone(key: Key, at now: Timestamp, event: ConntrackEvent) -> Step {
-    guard key.tuple.proto == 6, var flow = open[key], !flow.closing,
-      flow.tcpState?.isClosed == true
-    else { return Step() }
+  /// Marks `flow`, a TCP connection that reached TIME_WAIT/CLOSE, as closing and asks for its
+  /// counters (the caller stores `flow` under `key`).
+  private mutating func closeIfDone(
+    key: Key, flow: inout Flow, at now: Timestamp, event: ConntrackEvent
+  ) -> Step {
+    guard key.tuple.proto == 6, !flow.closing, flow.tcpState?.isClosed == true else {
+      return Step()
+    }
     flow.closing = true
     flow.end = now
-    open[key] = flow
     deadlines.append((key, flow.serial, now.adding(configuration.counterWait)))
     statistics.fetches += 1
     return Step(fetch: CounterFetch(tuple: key.tuple, zone: event.zone))
   }
 
   private mutating func insert(_ event: ConntrackEvent, key: Key, at now: Timestamp) {
+    nextSerial += 1
+    insert(Self.flow(from: event, serial: nextSerial, at: now), key: key)
+  }
+
+  /// Stores a new flow (its serial fresh from `nextSerial`), evicting the oldest at the limit.
+  private mutating func insert(_ flow: Flow, key: Key) {
     while open.count >= configuration.maxOpenFlows, let (oldKey, serial) = openOrder.popFirst() {
       if open[oldKey]?.serial == serial {
         open[oldKey] = nil
         statistics.evicted += 1
       }
     }
-    nextSerial += 1
-    open[key] = Self.flow(from: event, serial: nextSerial, at: now)
-    openOrder.append((key, nextSerial))
+    open[key] = flow
+    openOrder.append((key, flow.serial))
     if openOrder.count > 2 * open.count + 4096 {
       let live = open
       openOrder.retain { live[$0.0]?.serial == $0.1 }
     }
   }
 
-  /// Removes the flow, remembers it to absorb its DESTROY (unless this is the DESTROY), and
-  /// returns its record.
-  private mutating func finish(key: Key, flow: Flow, end: Timestamp, remember: Bool = true)
-    -> FlowRecord
-  {
-    open[key] = nil
+  /// Removes the flow (when `wasOpen`), remembers it to absorb its DESTROY (unless this is the
+  /// DESTROY), and returns its record.
+  private mutating func finish(
+    key: Key, flow: Flow, end: Timestamp, remember: Bool = true, wasOpen: Bool = true
+  ) -> FlowRecord {
+    if wasOpen { open[key] = nil }
     if remember {
       while closed.count >= configuration.maxClosedFlows, closed.dropOldest() {
         statistics.forgotten += 1
       }
-      closed.insert(key: key, id: flow.id, serial: flow.serial, at: end)
+      closed.insert(
+        key: key, id: flow.id, serial: flow.serial, at: end,
+        briefly: configuration.timeWaitRetention != nil && flow.tcpState == .timeWait)
     }
     statistics.emitted += 1
     return record(key: key, flow: flow, end: end)

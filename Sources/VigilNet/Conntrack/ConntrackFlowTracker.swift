@@ -10,7 +10,11 @@ import VigilCore
 /// event of kind `.dump`) back to `observe`, which completes and emits the record. If no reply
 /// comes within `counterWait`, `expire(at:)` emits it without counters (unless DESTROY came
 /// first). UDP, ICMP and other protocols are emitted on DESTROY. Each connection is emitted
-/// once: a DESTROY (or late update or reply) after the record went out is absorbed.
+/// once: a DESTROY (or late update or reply) after the record went out is absorbed — except an
+/// UPDATE to TIME_WAIT, which an entry sends once, so one matching an emitted connection is a new
+/// entry that reuses its id and tuple (when the socket drops timed-out TIME_WAIT DESTROYs,
+/// `ConntrackEventFilter.updatesAndEmittedDestroys`, the old entry's end is never seen; emitted
+/// connections are then forgotten after `closedRetention`).
 /// Entries of the start-up dump become open flows (start from their timestamp when present).
 /// Open flows are bounded: at `maxOpenFlows` the oldest is dropped and counted.
 public struct ConntrackFlowTracker: Sendable {
@@ -27,6 +31,13 @@ public struct ConntrackFlowTracker: Sendable {
     public var closedRetention: Duration
     /// Emitted connections remembered at most for absorbing their DESTROY.
     public var maxClosedFlows: Int
+    /// How long a connection emitted at its TIME_WAIT update is remembered instead of
+    /// `closedRetention`, for a socket that drops timed-out TIME_WAIT DESTROYs
+    /// (`ConntrackEventFilter.updatesAndEmittedDestroys`): nothing then ends its memory but time,
+    /// and what it absorbs (a DESTROY of the entry killed early by a new connection on its
+    /// tuple, a RST in TIME_WAIT, a late counter reply) comes within the kernel's TIME_WAIT
+    /// timeout. Set it to that timeout plus a margin; nil: `closedRetention`.
+    public var timeWaitRetention: Duration?
 
     /// Creates a configuration (defaults: 262 144 open flows, 2 s counter wait, 180 s
     /// retention of emitted flows, 262 144 of them).
@@ -79,6 +90,21 @@ public struct ConntrackFlowTracker: Sendable {
   struct Key: Hashable, Sendable {
     var tuple: ConntrackTuple
     var zone: UInt16
+
+    /// Six words instead of the synthesized thirteen `Hasher` calls (every event hashes its
+    /// key a few times); equal keys hash equally, since every field goes in.
+    func hash(into hasher: inout Hasher) {
+      hasher.combine(tuple.source.low)
+      hasher.combine(tuple.destination.low)
+      hasher.combine(tuple.source.high)
+      hasher.combine(tuple.destination.high)
+      hasher.combine(
+        UInt64(tuple.sourcePort) | UInt64(tuple.destinationPort) << 16 | UInt64(tuple.icmpID) << 32
+          | UInt64(tuple.icmpType) << 48 | UInt64(tuple.icmpCode) << 56)
+      hasher.combine(
+        UInt64(tuple.proto) | UInt64(zone) << 8 | (tuple.source.isIPv6 ? 1 << 24 : 0)
+          | (tuple.destination.isIPv6 ? 1 << 25 : 0))
+    }
   }
 
   struct Flow: Sendable {

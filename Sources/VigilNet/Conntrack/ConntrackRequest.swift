@@ -29,12 +29,19 @@ public enum ConntrackRequest {
     -> [UInt8]
   {
     var writer = NetlinkWriter(capacity: 96)
+    get(tuple, zone: zone, sequence: sequence, into: &writer)
+    return writer.bytes
+  }
+
+  /// `get(_:zone:sequence:)` appended to `writer` (several requests in one datagram).
+  static func get(
+    _ tuple: ConntrackTuple, zone: UInt16?, sequence: UInt32, into writer: inout NetlinkWriter
+  ) {
     let start = writer.beginMessage(
       type: ConntrackWire.subsystemConntrack << 8 | ConntrackWire.messageGet,
       flags: ConntrackWire.flagRequest, sequence: sequence, family: tuple.family)
     writer.tuple(ConntrackWire.tupleOrig, tuple)
     if let zone { writer.u16(ConntrackWire.zone, zone) }
     writer.end(message: start)
-    return writer.bytes
   }
 }

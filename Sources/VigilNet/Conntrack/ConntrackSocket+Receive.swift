@@ -3,16 +3,20 @@
   import Glibc
 
   extension ConntrackSocket {
-    /// Space kept free for the next datagram: a dump part is at most 32 KiB.
-    static let datagramRoom = 32 << 10
+    /// The space each datagram gets in one `recvmmsg` call. The kernel sizes dump parts by the
+    /// largest receive buffer it has seen on the socket (so at most this), and events and get
+    /// replies are well under 1 KiB.
+    static let datagramSlot = 8 << 10
 
-    /// Waits up to `timeout` for data, then reads datagrams back to back into `buffer` while
-    /// more are queued and at least 32 KiB is left. An empty batch means the timeout passed.
+    /// Waits up to `timeout` for data, then reads the queued datagrams back to back into
+    /// `buffer` (many per `recvmmsg` call) while more are queued and room for one is left. An
+    /// empty batch means the timeout passed (or `buffer` is smaller than one `datagramSlot`,
+    /// 8 KiB, and can take nothing).
     public func receive(into buffer: UnsafeMutableRawBufferPointer, timeout: Duration)
       throws(ConntrackSocketError) -> Batch
     {
       var batch = Batch(byteCount: 0, overruns: 0, truncated: 0)
-      guard let base = buffer.baseAddress, buffer.count > 0 else { return batch }
+      guard let base = buffer.baseAddress, buffer.count >= Self.datagramSlot else { return batch }
       var waiter = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
       let (seconds, attoseconds) = timeout.components
       let milliseconds = Int32(
@@ -26,10 +30,15 @@
         if ready == 0 { return batch }
         break
       }
-      while batch.byteCount == 0 || buffer.count - batch.byteCount >= Self.datagramRoom {
-        let room = buffer.count - batch.byteCount
-        let got = recv(
-          descriptor, base + batch.byteCount, room, Int32(MSG_DONTWAIT) | Int32(MSG_TRUNC))
+      while true {
+        let slots = min(
+          (buffer.count - batch.byteCount) / Self.datagramSlot, Int(VIGIL_RECEIVE_DATAGRAMS_MAX))
+        guard slots > 0 else { return batch }
+        var bytes = 0
+        var truncated: UInt32 = 0
+        let got = vigil_receive_datagrams(
+          descriptor, base + batch.byteCount, Self.datagramSlot, UInt32(slots), &bytes,
+          &truncated)
         if got < 0 {
           switch errno {
           case EINTR: continue
@@ -40,17 +49,14 @@
             continue
           default:
             if batch.byteCount > 0 { return batch }
-            throw ConntrackSocketError(.receive, errno: errno, detail: "recv")
+            throw ConntrackSocketError(.receive, errno: errno, detail: "recvmmsg")
           }
         }
-        if got > room {
-          batch.truncated += 1
-          continue
-        }
-        batch.byteCount += got
-        if got == 0 { return batch }
+        batch.byteCount += bytes
+        batch.truncated += Int(truncated)
+        // Fewer than asked for: the queue is empty.
+        if Int(got) < slots { return batch }
       }
-      return batch
     }
 
     /// `receive(into:timeout:)` into an array (grown to 256 KiB if smaller).

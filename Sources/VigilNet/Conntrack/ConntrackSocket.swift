@@ -24,17 +24,24 @@
       /// Attach `ConntrackEventFilter.updates` when subscribed to UPDATE events, so the kernel
       /// drops the updates the tracker does not need.
       public var filterUpdates: Bool
+      /// With `filterUpdates`, attach `ConntrackEventFilter.updatesAndEmittedDestroys` instead,
+      /// so the kernel also drops the DESTROY of a TCP connection that closed through TIME_WAIT
+      /// (the tracker emitted it at the TIME_WAIT update). Falls back to
+      /// `ConntrackEventFilter.updates` if the kernel refuses it.
+      public var dropEmittedDestroys: Bool
 
       /// Creates a configuration (defaults: current namespace, new/update/destroy, 16 MiB,
-      /// updates filtered).
+      /// updates filtered, every DESTROY read).
       public init(
         namespacePath: String? = nil, events: Set<ConntrackEvent.Kind> = [.new, .update, .destroy],
-        receiveBufferBytes: Int = 16 << 20, filterUpdates: Bool = true
+        receiveBufferBytes: Int = 16 << 20, filterUpdates: Bool = true,
+        dropEmittedDestroys: Bool = false
       ) {
         self.namespacePath = namespacePath
         self.events = events
         self.receiveBufferBytes = receiveBufferBytes
         self.filterUpdates = filterUpdates
+        self.dropEmittedDestroys = dropEmittedDestroys
       }
     }
 
@@ -44,7 +51,8 @@
       public var byteCount: Int
       /// ENOBUFS reports during this call (the kernel dropped events before them).
       public var overruns: Int
-      /// Datagrams larger than the space left, dropped (not expected with a 64 KiB buffer).
+      /// Datagrams larger than `ConntrackSocket.datagramSlot`, dropped (not expected: the
+      /// kernel sizes dump parts by the receive space offered, and events are far smaller).
       public var truncated: Int
 
       /// True when nothing arrived before the timeout.
@@ -58,8 +66,16 @@
     /// Why the update filter is not attached: 0 when it is (or was not asked for), else the
     /// `errno` of SO_ATTACH_FILTER. The socket works either way, unfiltered.
     public let filterError: Int32
-    /// True when `ConntrackEventFilter.updates` is attached.
+    /// True when `ConntrackEventFilter.updates` (or `.updatesAndEmittedDestroys`) is attached.
     public let isFiltered: Bool
+    /// Why `ConntrackEventFilter.updatesAndEmittedDestroys` is not attached although asked for:
+    /// 0 when it is (or was not asked for), else the `errno` of SO_ATTACH_FILTER (the socket
+    /// then reads every DESTROY).
+    public let destroyFilterError: Int32
+    /// True when asked for and the kernel accepted `.updatesAndEmittedDestroys`: TIME_WAIT
+    /// DESTROYs can be dropped (see ``dropsEmittedDestroys`` for whether they are now).
+    public let canDropEmittedDestroys: Bool
+    let droppingDestroys = Atomic<Bool>(false)
     let overrunCount = Atomic<Int>(0)
     private let sequenceNumber = Atomic<UInt32>(0)
 
@@ -82,9 +98,34 @@
       _ = getsockopt(fd, SOL_SOCKET, SO_RCVBUF, &granted, &size)
       receiveBufferBytes = Int(granted)
       let filtering = configuration.filterUpdates && configuration.events.contains(.update)
+      let destroys = filtering && configuration.dropEmittedDestroys
+      destroyFilterError =
+        destroys
+        ? ConntrackEventFilter.attach(ConntrackEventFilter.updatesAndEmittedDestroys, to: fd) : 0
+      canDropEmittedDestroys = destroys && destroyFilterError == 0
       filterError =
-        filtering ? ConntrackEventFilter.attach(ConntrackEventFilter.updates, to: fd) : 0
+        filtering && !canDropEmittedDestroys
+        ? ConntrackEventFilter.attach(ConntrackEventFilter.updates, to: fd) : 0
       isFiltered = filtering && filterError == 0
+      droppingDestroys.store(canDropEmittedDestroys, ordering: .relaxed)
+    }
+
+    /// True while the kernel drops the DESTROYs of TCP connections closed through TIME_WAIT.
+    public var dropsEmittedDestroys: Bool { droppingDestroys.load(ordering: .relaxed) }
+
+    /// Switches between `ConntrackEventFilter.updatesAndEmittedDestroys` (`drop` true) and
+    /// `ConntrackEventFilter.updates` (every DESTROY read); the reader reads every DESTROY for a
+    /// while after the kernel dropped events (ENOBUFS), so connections whose TIME_WAIT update was
+    /// lost are still reported. Does nothing unless ``canDropEmittedDestroys``; returns 0 or the
+    /// `errno` of SO_ATTACH_FILTER (the previous filter then stays).
+    @discardableResult
+    public func dropEmittedDestroys(_ drop: Bool) -> Int32 {
+      guard canDropEmittedDestroys, drop != dropsEmittedDestroys else { return 0 }
+      let program =
+        drop ? ConntrackEventFilter.updatesAndEmittedDestroys : ConntrackEventFilter.updates
+      let error = ConntrackEventFilter.attach(program, to: descriptor)
+      if error == 0 { droppingDestroys.store(drop, ordering: .relaxed) }
+      return error
     }
 
     deinit { close(descriptor) }
@@ -130,14 +171,13 @@
       throws(ConntrackSocketError)
     {
       guard !fetches.isEmpty else { return }
-      var datagram: [UInt8] = []
-      datagram.reserveCapacity(fetches.count * 96)
+      // Each message ends padded to 4 bytes, so the next starts aligned.
+      var writer = NetlinkWriter(capacity: fetches.count * 96)
       for fetch in fetches {
-        datagram += ConntrackRequest.get(fetch.tuple, zone: fetch.zone, sequence: nextSequence())
-        // Netlink messages start on 4-byte boundaries.
-        while datagram.count % 4 != 0 { datagram.append(0) }
+        ConntrackRequest.get(
+          fetch.tuple, zone: fetch.zone, sequence: nextSequence(), into: &writer)
       }
-      try send(datagram)
+      try send(writer.bytes)
     }
 
     /// Asks for one entry's counters (what `ConntrackFlowTracker` returns in `Step.fetch`).

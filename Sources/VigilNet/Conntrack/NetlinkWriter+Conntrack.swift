@@ -5,11 +5,11 @@ extension NetlinkWriter {
     let outer = beginNest(type)
     let ip = beginNest(ConntrackWire.tupleIP)
     if tuple.source.isIPv6 {
-      attribute(ConntrackWire.ipV6Source, tuple.source.bytes)
-      attribute(ConntrackWire.ipV6Destination, tuple.destination.bytes)
+      address(ConntrackWire.ipV6Source, tuple.source)
+      address(ConntrackWire.ipV6Destination, tuple.destination)
     } else {
-      attribute(ConntrackWire.ipV4Source, tuple.source.bytes)
-      attribute(ConntrackWire.ipV4Destination, tuple.destination.bytes)
+      address(ConntrackWire.ipV4Source, tuple.source)
+      address(ConntrackWire.ipV4Destination, tuple.destination)
     }
     end(nest: ip)
     let proto = beginNest(ConntrackWire.tupleProto)

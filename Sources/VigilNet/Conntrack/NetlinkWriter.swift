@@ -51,18 +51,45 @@ struct NetlinkWriter {
     pad()
   }
 
-  mutating func u8(_ type: UInt16, _ value: UInt8) { attribute(type, [value]) }
+  // The integer attributes append in place (no payload array): the agent encodes a counter
+  // request for every connection that closes.
+
+  mutating func u8(_ type: UInt16, _ value: UInt8) {
+    attributeHeader(type, payload: 1)
+    bytes.append(value)
+    pad()
+  }
 
   mutating func u16(_ type: UInt16, _ value: UInt16) {
-    attribute(type, [UInt8(value >> 8), UInt8(truncatingIfNeeded: value)])
+    attributeHeader(type, payload: 2)
+    appendBig(value)
+    pad()
   }
 
   mutating func u32(_ type: UInt16, _ value: UInt32) {
-    attribute(type, (0..<4).map { UInt8(truncatingIfNeeded: value >> (24 - 8 * $0)) })
+    attributeHeader(type, payload: 4)
+    appendBig(value)
   }
 
   mutating func u64(_ type: UInt16, _ value: UInt64) {
-    attribute(type, (0..<8).map { UInt8(truncatingIfNeeded: value >> (56 - 8 * $0)) })
+    attributeHeader(type, payload: 8)
+    appendBig(value)
+  }
+
+  /// An address attribute: 4 bytes for IPv4, 16 for IPv6 (network order).
+  mutating func address(_ type: UInt16, _ address: ConntrackAddress) {
+    if address.isIPv6 {
+      attributeHeader(type, payload: 16)
+      appendBig(address.high)
+      appendBig(address.low)
+    } else {
+      u32(type, UInt32(truncatingIfNeeded: address.low))
+    }
+  }
+
+  private mutating func attributeHeader(_ type: UInt16, payload: Int) {
+    appendHost(UInt16(4 + payload))
+    appendHost(type)
   }
 
   /// Raw bytes appended as they are (to build broken input in tests).
@@ -72,12 +99,19 @@ struct NetlinkWriter {
     while bytes.count % 4 != 0 { bytes.append(0) }
   }
 
+  // Byte by byte: appending a raw buffer goes through the generic sequence path, which costs
+  // more than the few bytes it copies.
+
   private mutating func appendHost<T: FixedWidthInteger>(_ value: T) {
-    withUnsafeBytes(of: value) { bytes.append(contentsOf: $0) }
+    withUnsafeBytes(of: value) { raw in
+      for byte in raw { bytes.append(byte) }
+    }
   }
 
   private mutating func appendBig<T: FixedWidthInteger>(_ value: T) {
-    withUnsafeBytes(of: value.bigEndian) { bytes.append(contentsOf: $0) }
+    withUnsafeBytes(of: value.bigEndian) { raw in
+      for byte in raw { bytes.append(byte) }
+    }
   }
 
   private mutating func setHost<T: FixedWidthInteger>(_ value: T, at offset: Int) {

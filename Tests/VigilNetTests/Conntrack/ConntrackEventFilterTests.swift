@@ -319,10 +319,15 @@ struct ConntrackEventFilterTests {
       var records: [FlowRecord] = []
       var events: [ConntrackEvent] = []
 
-      init(filterUpdates: Bool, node: String, keeping states: Set<ConntrackTCPState>? = nil) throws
-      {
+      init(
+        filterUpdates: Bool, node: String, keeping states: Set<ConntrackTCPState>? = nil,
+        events: Set<ConntrackEvent.Kind> = [.new, .update, .destroy],
+        dropEmittedDestroys: Bool = false
+      ) throws {
         let socket = try ConntrackSocket(
-          configuration: .init(namespacePath: node, filterUpdates: filterUpdates))
+          configuration: .init(
+            namespacePath: node, events: events, filterUpdates: filterUpdates,
+            dropEmittedDestroys: dropEmittedDestroys))
         if let states {
           #expect(
             ConntrackEventFilter.attach(
@@ -361,6 +366,32 @@ struct ConntrackEventFilterTests {
       }
     }
 
+    /// A UDP server on `pod`'s port 5300 that answers one datagram with it plus `!`.
+    static func startUDPEcho(in pod: PodNetworkLab.Pod) throws -> Process {
+      try pod.namespace.start([
+        "python3", "-c",
+        "import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); "
+          + "s.bind(('\(pod.ip)', 5300)); d, a = s.recvfrom(100); s.sendto(d + b'!', a)",
+      ])
+    }
+
+    /// A TCP server on `pod`'s `port` that accepts one connection, reads (`untilFIN`: until the
+    /// client's FIN, else one read) and closes with SO_LINGER 0, a reset.
+    static func startResettingServer(in pod: PodNetworkLab.Pod, port: Int, untilFIN: Bool) throws
+      -> Process
+    {
+      let read =
+        untilFIN
+        ? "c, _ = s.accept()\nwhile c.recv(100): pass\n" : "c, _ = s.accept(); c.recv(100)\n"
+      return try pod.namespace.start([
+        "python3", "-c",
+        "import socket, struct; s = socket.socket(); "
+          + "s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(('\(pod.ip)', \(port))); "
+          + "s.listen(1); " + read
+          + "c.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack('ii', 1, 0)); c.close()",
+      ])
+    }
+
     static func waitListening(_ namespace: NetworkNamespace, _ filter: String) throws {
       let deadline = Date().addingTimeInterval(5)
       while Date() < deadline {
@@ -386,19 +417,9 @@ struct ConntrackEventFilterTests {
       let http = try web.namespace.start(["python3", "-m", "http.server", "8080", "--bind", web.ip])
       defer { Command.stop(http) }
       // Reads until the client's FIN, then closes with SO_LINGER 0: a RST after a FIN.
-      let finThenReset = try web.namespace.start([
-        "python3", "-c",
-        "import socket, struct; s = socket.socket(); "
-          + "s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(('\(web.ip)', 8082)); "
-          + "s.listen(1); c, _ = s.accept()\nwhile c.recv(100): pass\n"
-          + "c.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack('ii', 1, 0)); c.close()",
-      ])
+      let finThenReset = try Self.startResettingServer(in: web, port: 8082, untilFIN: true)
       defer { Command.stop(finThenReset) }
-      let udpEcho = try web.namespace.start([
-        "python3", "-c",
-        "import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); "
-          + "s.bind(('\(web.ip)', 5300)); d, a = s.recvfrom(100); s.sendto(d + b'!', a)",
-      ])
+      let udpEcho = try Self.startUDPEcho(in: web)
       defer { Command.stop(udpEcho) }
       try Self.waitListening(web.namespace, "sport = :8080")
       try Self.waitListening(web.namespace, "sport = :8082")

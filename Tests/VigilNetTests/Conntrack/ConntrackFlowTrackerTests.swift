@@ -58,6 +58,62 @@ struct ConntrackFlowTrackerTests {
     #expect(tracker.expire(at: at(200_000)).isEmpty)
   }
 
+  @Test("a new entry with an emitted one's id and tuple (its DESTROY dropped) is its own flow")
+  func reusedIDAfterDroppedDestroy() throws {
+    // The kernel drops TIME_WAIT DESTROYs (`ConntrackEventFilter.updatesAndEmittedDestroys`),
+    // and a new entry allocated where the old one was, on the same tuple (the client port
+    // reused), has the same conntrack id.
+    var tracker = ConntrackFlowTracker()
+    let established: ConntrackStatus = [.confirmed, .seenReply, .assured]
+    for round in 0..<3 {
+      let ms = round * 3_000
+      let closing = tracker.observe(event(.update, .timeWait, established, id: 5), at: at(ms))
+      #expect(closing.fetch != nil, "round \(round)")
+      let out = (UInt64(5 + round), UInt64(300 + round))
+      let reply = tracker.observe(
+        event(.dump, .timeWait, established, id: 5, out: out, back: (5, 500), sequence: 9),
+        at: at(ms + 1))
+      #expect(reply.record?.bytesOut == UInt64(300 + round), "round \(round)")
+      // A late duplicate of the reply is absorbed.
+      #expect(
+        tracker.observe(
+          event(.dump, .timeWait, established, id: 5, out: out, sequence: 10), at: at(ms + 2))
+          == .init())
+      #expect(tracker.openFlowCount == 0)
+    }
+    #expect(tracker.statistics.emitted == 3 && tracker.statistics.absorbed == 3)
+    #expect(tracker.statistics.emittedWithoutCounters == 0)
+    // A RST in TIME_WAIT (a CLOSE update) of the emitted connection is still absorbed.
+    #expect(tracker.observe(event(.update, .close, established, id: 5), at: at(9_500)) == .init())
+    #expect(tracker.expire(at: at(200_000)).isEmpty && tracker.emittedIDs.isEmpty)
+  }
+
+  @Test("with a TIME_WAIT retention, connections emitted at TIME_WAIT are forgotten sooner")
+  func timeWaitRetention() throws {
+    var configuration = ConntrackFlowTracker.Configuration()
+    configuration.timeWaitRetention = .seconds(12)
+    var tracker = ConntrackFlowTracker(configuration: configuration)
+    let established: ConntrackStatus = [.confirmed, .seenReply, .assured]
+    // Emitted at TIME_WAIT (id 1), and one reset (id 2: CLOSE, its DESTROY still comes).
+    _ = tracker.observe(event(.update, .timeWait, established, id: 1), at: at(0))
+    _ = tracker.observe(
+      event(.dump, .timeWait, established, id: 1, out: (5, 300), sequence: 4), at: at(1))
+    _ = tracker.observe(event(.update, .close, established, id: 2, port: 41_000), at: at(2))
+    _ = tracker.observe(
+      event(.dump, .close, established, id: 2, port: 41_000, out: (3, 100), sequence: 5),
+      at: at(3))
+    #expect(tracker.statistics.emitted == 2 && Set(tracker.emittedIDs) == [1, 2])
+    // Within the TIME_WAIT retention a RST in TIME_WAIT is absorbed.
+    #expect(tracker.observe(event(.update, .close, established, id: 1), at: at(5_000)) == .init())
+    #expect(tracker.expire(at: at(13_000)).isEmpty)
+    #expect(tracker.emittedIDs == [2])
+    // The reset one is still remembered: its DESTROY (10 s later) is absorbed.
+    #expect(
+      tracker.observe(event(.destroy, .close, established, id: 2, port: 41_000), at: at(14_000))
+        == .init())
+    #expect(tracker.emittedIDs.isEmpty && tracker.statistics.emitted == 2)
+  }
+
   @Test("after a restart, connections the previous run emitted are not emitted again")
   func restartAbsorbsEarlierEmits() throws {
     let established: ConntrackStatus = [.confirmed, .seenReply, .assured]
