@@ -202,13 +202,9 @@ struct ConntrackEventFilterDestroyTests {
       .enabled(if: PodNetworkLab.skipReason() == nil, "\(PodNetworkLab.skipReason() ?? "")")
     )
     func labSameRecords() throws {
-      let lab = try PodNetworkLab(podNames: ["client", "web"])
-      defer { lab.remove() }
-      let client = try #require(lab.pod("client"))
-      let web = try #require(lab.pod("web"))
-      let node = lab.node.path
-      try ConntrackAccounting.enable(.accounting, namespacePath: node)
-      try ConntrackAccounting.enable(.timestamps, namespacePath: node)
+      let setup = try ClientWebLab(timestamps: true)
+      defer { setup.remove() }
+      let (lab, client, web, node) = (setup.lab, setup.client, setup.web, setup.node)
       try lab.node.run(
         ["sysctl", "-q", "-w", "net.netfilter.nf_conntrack_tcp_timeout_time_wait=3"])
 

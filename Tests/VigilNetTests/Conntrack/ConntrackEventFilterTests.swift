@@ -407,12 +407,9 @@ struct ConntrackEventFilterTests {
       .enabled(if: PodNetworkLab.skipReason() == nil, "\(PodNetworkLab.skipReason() ?? "")")
     )
     func labFilteredMatchesUnfiltered() throws {
-      let lab = try PodNetworkLab(podNames: ["client", "web"])
-      defer { lab.remove() }
-      let client = try #require(lab.pod("client"))
-      let web = try #require(lab.pod("web"))
-      let node = lab.node.path
-      try ConntrackAccounting.enable(.accounting, namespacePath: node)
+      let setup = try ClientWebLab(timestamps: false)
+      defer { setup.remove() }
+      let (lab, client, web, node) = (setup.lab, setup.client, setup.web, setup.node)
 
       let http = try web.namespace.start(["python3", "-m", "http.server", "8080", "--bind", web.ip])
       defer { Command.stop(http) }

@@ -168,13 +168,9 @@ struct ConntrackLabTests {
     .enabled(if: PodNetworkLab.skipReason() == nil, "\(PodNetworkLab.skipReason() ?? "")")
   )
   func labFlowsWithoutNewEvents() throws {
-    let lab = try PodNetworkLab(podNames: ["client", "web"])
-    defer { lab.remove() }
-    let client = try #require(lab.pod("client"))
-    let web = try #require(lab.pod("web"))
-    let node = lab.node.path
-    try ConntrackAccounting.enable(.accounting, namespacePath: node)
-    try ConntrackAccounting.enable(.timestamps, namespacePath: node)
+    let setup = try ClientWebLab(timestamps: true)
+    defer { setup.remove() }
+    let (lab, client, web, node) = (setup.lab, setup.client, setup.web, setup.node)
     #expect(try ConntrackAccounting.isEnabled(.timestamps, namespacePath: node))
     let http = try web.namespace.start(["python3", "-m", "http.server", "8080", "--bind", web.ip])
     defer { Command.stop(http) }
