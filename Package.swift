@@ -65,7 +65,7 @@ let allTargets: [Target] = [
     name: "VigilPipeline",
     dependencies: [
       "VigilCore", "VigilJSON", "VigilAudit", "VigilRules", "VigilDetect", "VigilStore", "VigilKube",
-      "VigilNet", .product(name: "Yams", package: "Yams"),
+      "VigilNet", "VigilAnomaly", .product(name: "Yams", package: "Yams"),
       .product(name: "Logging", package: "swift-log"),
       .product(name: "Metrics", package: "swift-metrics"),
     ],

@@ -152,7 +152,7 @@ public enum AnomalyEvaluation {
     let shape = "\(configuration.sketchRows)×\(configuration.sketchBuckets)"
     let decay = " α=\(fixed(configuration.decay, 2))"
     // The authors' code multiplies the destination id by the largest source id.
-    let multiplier = Int32(truncatingIfNeeded: stream.sources.prefix(n).max() ?? 0)
+    let multiplier = Int32(truncatingIfNeeded: stream.largestSource)
     func reference(_ runs: [MIDASReferenceRuns.Run]) -> [MIDAS.Hashing] {
       runs.map { .reference(seed: $0.seed, multiplier: multiplier) }
     }

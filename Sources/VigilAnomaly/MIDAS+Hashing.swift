@@ -23,11 +23,10 @@ extension MIDAS {
       return 0
     }
 
-    /// The `srand` seed and multiplier of the reference hashing (1 and 0 for multiply-shift,
-    /// unused).
-    var referenceSeed: (seed: UInt32, multiplier: Int32) {
-      if case .reference(let seed, let multiplier) = self { return (seed, multiplier) }
-      return (1, 0)
+    /// The `srand` seed of the reference hashing (1 for multiply-shift, unused).
+    var referenceSeed: UInt32 {
+      if case .reference(let seed, _) = self { return seed }
+      return 1
     }
   }
 

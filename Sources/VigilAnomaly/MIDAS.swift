@@ -27,7 +27,7 @@ public struct MIDAS: Sendable {
   /// constructs them.
   public init(rows: Int = 2, buckets: Int = 1024, hashing: Hashing) {
     self.hashing = hashing
-    var random = MSVCRandom(seed: hashing.referenceSeed.seed)
+    var random = MSVCRandom(seed: hashing.referenceSeed)
     current = MIDAS.sketch(
       rows: rows, buckets: buckets, hashing: hashing, random: &random,
       seed: hashing.multiplyShiftSeed)

@@ -44,7 +44,7 @@ public struct MIDASR: Sendable {
     self.decay = min(max(decay, 0), 1)
     self.hashing = hashing
     var seeds = SplitMix64(seed: hashing.multiplyShiftSeed)
-    var random = MSVCRandom(seed: hashing.referenceSeed.seed)
+    var random = MSVCRandom(seed: hashing.referenceSeed)
     func make() -> CountMinSketch {
       MIDAS.sketch(
         rows: rows, buckets: buckets, hashing: hashing, random: &random, seed: seeds.next())

@@ -1,19 +1,16 @@
-/// The scenario suite's seeded generator (SplitMix64): the same seed gives the same cluster
-/// history on every platform and run. Never the system generator.
+import VigilAnomaly
+
+/// The scenario suite's seeded generator (VigilAnomaly's SplitMix64, with the draws the
+/// simulator needs): the same seed gives the same cluster history on every platform and run.
+/// Never the system generator.
 public struct ScenarioRandom: RandomNumberGenerator, Sendable {
-  private var state: UInt64
+  private var core: SplitMix64
 
   /// A generator seeded with `seed`.
-  public init(seed: UInt64) { state = seed }
+  public init(seed: UInt64) { core = SplitMix64(seed: seed) }
 
   /// The next 64 random bits.
-  public mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
+  public mutating func next() -> UInt64 { core.next() }
 
   /// A number in `range`.
   public mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
